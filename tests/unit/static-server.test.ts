@@ -1,0 +1,58 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findFreePort } from "../../scripts/lib/ports.ts";
+import { serveStatic } from "../../scripts/lib/storefront.ts";
+
+let root: string;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "camslide-static-"));
+  await mkdir(join(root, "about"));
+  await mkdir(join(root, "_astro"));
+  await writeFile(join(root, "index.html"), "<h1>home</h1>");
+  await writeFile(join(root, "about", "index.html"), "<h1>about</h1>");
+  await writeFile(join(root, "404.html"), "<h1>missing</h1>");
+  await writeFile(join(root, "_astro", "app.abc123.js"), "export {}");
+  const port = await findFreePort();
+  server = await serveStatic(root, port, "127.0.0.1");
+  base = `http://127.0.0.1:${port}`;
+});
+
+afterAll(async () => {
+  server.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("storefront static server", () => {
+  it.each([
+    ["/", 200, "home"],
+    ["/about/", 200, "about"],
+    ["/about", 200, "about"],
+    ["/nope", 404, "missing"],
+    ["/%2e%2e/%2e%2e/etc/passwd", 404, "missing"],
+    ["/..%2f..%2fetc%2fpasswd", 404, "missing"],
+    ["/%E0%A4%A", 404, "missing"],
+  ])("GET %s answers %i with the right page", async (path, status, text) => {
+    const response = await fetch(`${base}${path}`);
+    expect(response.status).toBe(status);
+    expect(await response.text()).toContain(text);
+  });
+
+  it("caches hashed assets for a year and pages not at all", async () => {
+    const asset = await fetch(`${base}/_astro/app.abc123.js`);
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    expect(asset.headers.get("content-type")).toContain("text/javascript");
+    const page = await fetch(`${base}/`);
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("refuses to change anything", async () => {
+    const response = await fetch(`${base}/`, { method: "POST", body: "x" });
+    expect(response.status).toBe(405);
+  });
+});
