@@ -18,6 +18,8 @@ export default defineConfig({
       {
         test: {
           name: "integration",
+          // Loaded by Node as published; Vite would only warn about its missing source maps.
+          server: { deps: { external: [/@medusajs\/js-sdk/] } },
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
           testTimeout: 120_000,

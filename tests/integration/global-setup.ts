@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import {
+  buildBackend,
+  medusaEnv,
+  migrate,
+  type SeedResult,
+  seed,
+  startBackend,
+} from "../../scripts/lib/backend.ts";
+import { findFreePort } from "../../scripts/lib/ports.ts";
+import { stopProcess } from "../../scripts/lib/processes.ts";
+import { createTestDatabase } from "../support/test-database.ts";
+
+export interface IntegrationContext {
+  backendUrl: string;
+  databaseUrl: string;
+  databaseKind: "system" | "embedded";
+  seeded: SeedResult;
+  /** The environment Medusa ran with, so a test can run another medusa command (the seed). */
+  medusaEnv: Record<string, string>;
+  logDir: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    integration: IntegrationContext;
+  }
+}
+
+/**
+ * One real Medusa for the integration project: built as production builds it, migrated and
+ * seeded into a database of its own, started on a free port; all torn down at the end.
+ * Logs stay in a temporary folder that the failure messages name.
+ */
+export default async function setup(project: TestProject) {
+  const logDir = await mkdtemp(join(tmpdir(), "camslide-it-"));
+  await mkdir(logDir, { recursive: true });
+  const database = await createTestDatabase("camslide_it");
+  const port = await findFreePort();
+  const env = medusaEnv({
+    databaseUrl: database.url,
+    port,
+    storefrontOrigins: ["http://localhost:4321"],
+    jwtSecret: randomBytes(32).toString("hex"),
+    cookieSecret: randomBytes(32).toString("hex"),
+    demo: false,
+  });
+  let server: Awaited<ReturnType<typeof startBackend>> | undefined;
+  try {
+    await buildBackend(join(logDir, "build.log"));
+    await migrate(env, join(logDir, "migrate.log"));
+    const seeded = await seed(env, join(logDir, "seed.json"), join(logDir, "seed.log"));
+    server = await startBackend(env, join(logDir, "medusa.log"));
+    project.provide("integration", {
+      backendUrl: `http://127.0.0.1:${port}`,
+      databaseUrl: database.url,
+      databaseKind: database.kind,
+      seeded,
+      medusaEnv: Object.fromEntries(
+        Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      ),
+      logDir,
+    });
+  } catch (error) {
+    if (server) await stopProcess(server);
+    await database.drop();
+    throw error;
+  }
+  return async () => {
+    if (server) await stopProcess(server);
+    await database.drop();
+  };
+}
