@@ -15,13 +15,14 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import { join, resolve } from "node:path";
 import {
+  backendReady,
   buildBackend,
   medusaEnv,
   migrate,
   repoRoot,
   seed,
   serverDir,
-  startBackend,
+  spawnBackend,
 } from "./lib/backend.ts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
 import { assertPortFree, readPort } from "./lib/ports.ts";
@@ -157,20 +158,21 @@ async function main(): Promise<void> {
     const siteUrl = env.CAMSLIDE_SITE_URL?.trim() || `http://localhost:${storefrontPort}`;
     const storefrontDir = join(dataDir, "storefront");
     done = step("Building the storefront and starting Medusa");
-    const [, startedBackend] = await Promise.all([
+    const medusaLog = join(logDir, "medusa.log");
+    backend = await spawnBackend(backendEnv, medusaLog);
+    backend.once("exit", (code) => {
+      if (!stopping) {
+        console.error(`\nMedusa exited (code ${code}); see ${medusaLog}`);
+        void stop(1);
+      }
+    });
+    await Promise.all([
+      backendReady(backend, backendEnv, medusaLog),
       buildStorefront(
         { backendUrl, publishableKey: seeded.publishableKey, siteUrl, outDir: storefrontDir },
         join(logDir, "storefront-build.log"),
       ),
-      startBackend(backendEnv, join(logDir, "medusa.log")),
     ]);
-    backend = startedBackend;
-    backend.once("exit", (code) => {
-      if (!stopping) {
-        console.error(`Medusa exited (code ${code}); see ${join(logDir, "medusa.log")}`);
-        void stop(1);
-      }
-    });
     storefront = await serveStatic(storefrontDir, storefrontPort);
     done();
 

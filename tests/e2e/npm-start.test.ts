@@ -1,0 +1,172 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { access, chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../scripts/lib/backend.ts";
+import { findFreePort, isPortFree } from "../../scripts/lib/ports.ts";
+import { formatMoney } from "../../src/lib/format.ts";
+import { basePriceMinor, regions, sku, toMajorUnits } from "../../src/product/index.ts";
+import { chromiumLaunchOptions } from "../support/chromium.ts";
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves when every process holding npm's output has gone: npm and all it started. */
+  closed: Promise<number | null>;
+}
+
+/** Runs the real `npm start` in its own process group, as a terminal would. */
+function npmStart(env: Record<string, string>): Started {
+  let output = "";
+  const child = spawn("npm", ["start"], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const closed = new Promise<number | null>((resolve) => child.once("close", resolve));
+  return { child, output: () => output, closed };
+}
+
+async function waitForOutput(started: Started, text: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (started.output().includes(text)) return;
+    if (started.child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`npm start did not print "${text}". Output:\n${started.output()}`);
+}
+
+/**
+ * Ctrl-C: SIGINT to the whole process group, as a terminal sends it. npm itself dies of the
+ * signal; the launcher stops Medusa and PostgreSQL and says "Stopped." on the shared output.
+ */
+async function interrupt(started: Started): Promise<void> {
+  if (started.child.pid && started.child.exitCode === null) {
+    process.kill(-started.child.pid, "SIGINT");
+  }
+  await started.closed;
+}
+
+/** Processes whose command line mentions a path: what would be left running. */
+async function processesMentioning(path: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of await readdir("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    if (cmdline.includes(path)) found.push(`${pid}: ${cmdline.replaceAll("\0", " ")}`);
+  }
+  return found;
+}
+
+let dataDir: string;
+let storefrontPort: number;
+let medusaPort: number;
+let env: Record<string, string>;
+let browser: Browser;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "camslide-e2e-"));
+  await chmod(dataDir, 0o755);
+  storefrontPort = await findFreePort();
+  medusaPort = await findFreePort();
+  env = {
+    CAMSLIDE_DATA_DIR: dataDir,
+    STOREFRONT_PORT: String(storefrontPort),
+    MEDUSA_PORT: String(medusaPort),
+  };
+  browser = await chromium.launch(chromiumLaunchOptions());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("npm start on a fresh data folder", () => {
+  it("serves the shop, refuses a busy port, stops cleanly on Ctrl-C and reuses its data", async () => {
+    const first = npmStart(env);
+    try {
+      await waitForOutput(first, "Camslide is running", 480_000);
+      expect(first.output()).toContain("Starting the embedded PostgreSQL");
+      expect(first.output()).toContain("Migrating the database");
+      const seeded = JSON.parse(await readFile(join(dataDir, "seed-output.json"), "utf8")) as {
+        publishableKey: string;
+      };
+
+      // The store API answers with the publishable key the storefront was built with.
+      const products = await fetch(
+        `http://localhost:${medusaPort}/store/products?handle=camslide`,
+        {
+          headers: { "x-publishable-api-key": seeded.publishableKey },
+        },
+      );
+      expect(products.status).toBe(200);
+      const body = (await products.json()) as { products: { handle: string }[] };
+      expect(body.products.map((p) => p.handle)).toEqual(["camslide"]);
+      // The admin dashboard is served at its usual path.
+      const admin = await fetch(`http://localhost:${medusaPort}/app`);
+      expect(admin.status).toBe(200);
+      expect(await admin.text()).toContain('<div id="medusa">');
+
+      // A shopper sees Medusa's price for the chosen variant and region.
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(`http://localhost:${storefrontPort}/`);
+      const price = page.getByTestId("price");
+      const chf = (minorUnits: number) => formatMoney(toMajorUnits(minorUnits, "chf"), "chf");
+      await expect
+        .poll(() => price.textContent(), { timeout: 30_000 })
+        .toBe(chf(basePriceMinor.laptop.chf));
+      await page.getByTestId("fit-monitor").check();
+      await page.getByTestId("colour-coral").check();
+      await expect.poll(() => price.textContent()).toBe(chf(basePriceMinor.monitor.chf));
+      await expect
+        .poll(() => page.getByTestId("offer").textContent())
+        .toContain(sku("monitor", "coral"));
+      await page.getByTestId("region-select").selectOption("eu");
+      await expect
+        .poll(() => price.textContent(), { timeout: 15_000 })
+        .toBe(formatMoney(toMajorUnits(basePriceMinor.monitor.eur, "eur"), regions.eu.currency));
+      expect(await page.getByTestId("stock").textContent()).toBe("In stock");
+      expect(errors).toEqual([]);
+      await page.close();
+
+      // A second shop on the same ports is refused with a message that says what to do.
+      const clash = npmStart(env);
+      expect(await clash.closed).not.toBe(0);
+      expect(clash.output()).toMatch(/Port \d+ is already in use/);
+      expect(clash.output()).toMatch(/(STOREFRONT|MEDUSA)_PORT=<port> npm start/);
+    } finally {
+      await interrupt(first);
+    }
+    expect(first.output()).toContain("Stopped.");
+    expect(await isPortFree(storefrontPort)).toBe(true);
+    expect(await isPortFree(medusaPort)).toBe(true);
+    await expect(access(join(dataDir, "postgres", "postmaster.pid"))).rejects.toThrow();
+    expect(await processesMentioning(dataDir)).toEqual([]);
+
+    // The second start reuses the database: no initdb, no migration, the same key.
+    const second = npmStart(env);
+    try {
+      await waitForOutput(second, "Camslide is running", 240_000);
+      expect(second.output()).not.toContain("Migrating the database");
+      const response = await fetch(`http://localhost:${storefrontPort}/`);
+      expect(response.status).toBe(200);
+    } finally {
+      await interrupt(second);
+    }
+    expect(second.output()).toContain("Stopped.");
+    expect(await processesMentioning(dataDir)).toEqual([]);
+  });
+});
