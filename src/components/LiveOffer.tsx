@@ -1,15 +1,13 @@
 import type { HttpTypes } from "@medusajs/types";
+import { useStore } from "@nanostores/react";
 import { useEffect, useId, useState } from "react";
 import { formatMoney } from "../lib/format.ts";
 import { medusa } from "../lib/medusa.ts";
+import { $selection, bindSelectionToUrl, selectColour, selectFit } from "../lib/selection.ts";
 import {
-  type ColourKey,
   colourKeys,
   colours,
-  defaultColour,
-  defaultFit,
   defaultRegion,
-  type FitKey,
   fitKeys,
   fits,
   product,
@@ -40,13 +38,14 @@ async function loadVariants(regionName: string): Promise<Variant[]> {
 
 /**
  * The live part of the product page: the shopper's region, fit and colour, and the price and
- * stock Medusa reports for that variant. The configurator (issue #3) will drive the same choice.
+ * stock Medusa reports for that variant. Fit and colour live in the shared selection store, so
+ * the configurator and this form always agree.
  */
 export default function LiveOffer() {
   const id = useId();
   const [region, setRegion] = useState<RegionKey>(defaultRegion);
-  const [fit, setFit] = useState<FitKey>(defaultFit);
-  const [colour, setColour] = useState<ColourKey>(defaultColour);
+  const { fit, colour } = useStore($selection);
+  useEffect(bindSelectionToUrl, []);
   const [variants, setVariants] = useState<Variant[] | undefined>();
   const [error, setError] = useState<string | undefined>();
 
@@ -106,7 +105,7 @@ export default function LiveOffer() {
               name="fit"
               value={key}
               checked={fit === key}
-              onChange={() => setFit(key)}
+              onChange={() => selectFit(key)}
               data-testid={`fit-${key}`}
             />
             {fits[key].name}
@@ -122,7 +121,7 @@ export default function LiveOffer() {
               name="colour"
               value={key}
               checked={colour === key}
-              onChange={() => setColour(key)}
+              onChange={() => selectColour(key)}
               data-testid={`colour-${key}`}
             />
             <span className="swatch" style={{ background: colours[key].hex }} aria-hidden="true" />
