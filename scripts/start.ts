@@ -24,13 +24,11 @@ import {
   serverDir,
   spawnBackend,
 } from "./lib/backend.ts";
+import { DEMO_ADMIN } from "./lib/demo.ts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
 import { assertPortFree, readPort } from "./lib/ports.ts";
 import { stopProcess } from "./lib/processes.ts";
 import { buildStorefront, serveStatic } from "./lib/storefront.ts";
-
-/** Shown in the README for the embedded demo only; never created outside it. */
-export const DEMO_ADMIN = { email: "admin@camslide.local", password: "camslide-demo" };
 
 interface DemoSecrets {
   databasePassword: string;

@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/backend.ts";
+import { DEMO_ADMIN } from "../../scripts/lib/demo.ts";
 import { findFreePort, isPortFree } from "../../scripts/lib/ports.ts";
 import { formatMoney } from "../../src/lib/format.ts";
-import { basePriceMinor, regions, sku, toMajorUnits } from "../../src/product/index.ts";
+import { basePriceMinor, product, regions, sku, toMajorUnits } from "../../src/product/index.ts";
 import { chromiumLaunchOptions } from "../support/chromium.ts";
 
 interface Started {
@@ -113,10 +114,6 @@ describe("npm start on a fresh data folder", () => {
       expect(products.status).toBe(200);
       const body = (await products.json()) as { products: { handle: string }[] };
       expect(body.products.map((p) => p.handle)).toEqual(["camslide"]);
-      // The admin dashboard is served at its usual path.
-      const admin = await fetch(`http://localhost:${medusaPort}/app`);
-      expect(admin.status).toBe(200);
-      expect(await admin.text()).toContain('<div id="medusa">');
 
       // A shopper sees Medusa's price for the chosen variant and region.
       const page = await browser.newPage();
@@ -141,6 +138,19 @@ describe("npm start on a fresh data folder", () => {
       expect(await page.getByTestId("stock").textContent()).toBe("In stock");
       expect(errors).toEqual([]);
       await page.close();
+
+      // The demo admin logs in to the dashboard over plain HTTP and sees the seeded product.
+      const admin = await browser.newPage();
+      await admin.goto(`http://localhost:${medusaPort}/app/login`);
+      await admin.fill('input[name="email"]', DEMO_ADMIN.email);
+      await admin.fill('input[name="password"]', DEMO_ADMIN.password);
+      await admin.click('button[type="submit"]');
+      await admin.waitForURL(/\/app\/orders/, { timeout: 30_000 });
+      await admin.goto(`http://localhost:${medusaPort}/app/products`);
+      await expect
+        .poll(() => admin.getByText(product.title, { exact: true }).count(), { timeout: 30_000 })
+        .toBe(1);
+      await admin.close();
 
       // A second shop on the same ports is refused with a message that says what to do.
       const clash = npmStart(env);
