@@ -1,103 +1,94 @@
 import type { HttpTypes } from "@medusajs/types";
 import { useStore } from "@nanostores/react";
 import { useEffect, useId, useState } from "react";
+import { intlLocale, type Locale, routes, translator } from "../i18n/index.ts";
+import { names } from "../i18n/names.ts";
+import { addToCart } from "../lib/cart.ts";
+import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
 import { medusa } from "../lib/medusa.ts";
+import { $region, regionId, startRegion } from "../lib/region.ts";
 import { $selection, bindSelectionToUrl, selectColour, selectFit } from "../lib/selection.ts";
 import {
   colourKeys,
   colours,
-  defaultRegion,
   fitKeys,
-  fits,
   product,
   type RegionKey,
-  regionKeys,
   regions,
   sku,
 } from "../product/index.ts";
 
-type Offer =
-  | { state: "loading" }
-  | { state: "error"; message: string }
-  | { state: "ready"; amount: number; currency: string; inStock: boolean; variantId: string };
+interface Props {
+  locale: Locale;
+}
 
 type Variant = HttpTypes.StoreProductVariant;
 
-async function loadVariants(regionName: string): Promise<Variant[]> {
-  const { regions: found } = await medusa.store.region.list({ name: regionName });
-  const region = found[0];
-  if (!region) throw new Error(`The shop has no region "${regionName}".`);
+async function loadVariants(region: RegionKey): Promise<Variant[]> {
   const { products } = await medusa.store.product.list({
     handle: product.handle,
-    region_id: region.id,
+    region_id: await regionId(region, regions[region].name),
     fields: "*variants.calculated_price,+variants.inventory_quantity",
   });
   return products[0]?.variants ?? [];
 }
 
+type AddState = "idle" | "adding" | "added" | { error: string };
+
 /**
- * The live part of the product page: the shopper's region, fit and colour, and the price and
- * stock Medusa reports for that variant. Fit and colour live in the shared selection store, so
- * the configurator and this form always agree.
+ * The live part of the product page: fit and colour (shared with the configurator through the
+ * selection store), the price and stock Medusa reports for that variant in the shopper's
+ * region, and "add to cart".
  */
-export default function LiveOffer() {
+export default function LiveOffer({ locale }: Props) {
   const id = useId();
-  const [region, setRegion] = useState<RegionKey>(defaultRegion);
+  const t = translator(locale);
+  const region = useStore($region);
   const { fit, colour } = useStore($selection);
-  useEffect(bindSelectionToUrl, []);
   const [variants, setVariants] = useState<Variant[] | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [quantity, setQuantity] = useState(1);
+  const [adding, setAdding] = useState<AddState>("idle");
+  useEffect(() => {
+    bindSelectionToUrl();
+    startRegion();
+  }, []);
 
   useEffect(() => {
     let current = true;
     setVariants(undefined);
     setError(undefined);
-    loadVariants(regions[region].name).then(
+    loadVariants(region).then(
       (loaded) => current && setVariants(loaded),
-      (reason: unknown) =>
-        current && setError(reason instanceof Error ? reason.message : String(reason)),
+      (reason: unknown) => current && setError(describeError(reason, t)),
     );
     return () => {
       current = false;
     };
-  }, [region]);
+  }, [region, t]);
 
-  const offer = ((): Offer => {
-    if (error) return { state: "error", message: error };
-    if (!variants) return { state: "loading" };
-    const variant = variants.find((v) => v.sku === sku(fit, colour));
-    const price = variant?.calculated_price;
-    if (!variant || price?.calculated_amount == null || !price.currency_code) {
-      return { state: "error", message: "This variant is not for sale in your region." };
+  const variant = variants?.find((v) => v.sku === sku(fit, colour));
+  const price = variant?.calculated_price;
+  const available = variant?.inventory_quantity ?? 0;
+  const ready = variant && price?.calculated_amount != null && price.currency_code;
+
+  async function onSubmit(event: { preventDefault(): void }) {
+    event.preventDefault();
+    if (!variant || adding === "adding") return;
+    setAdding("adding");
+    try {
+      await addToCart(region, variant.id, quantity);
+      setAdding("added");
+    } catch (reason) {
+      setAdding({ error: describeError(reason, t) });
     }
-    return {
-      state: "ready",
-      amount: price.calculated_amount,
-      currency: price.currency_code,
-      inStock: (variant.inventory_quantity ?? 0) > 0,
-      variantId: variant.id,
-    };
-  })();
+  }
 
   return (
-    <form className="offer" aria-describedby={`${id}-price`} onSubmit={(e) => e.preventDefault()}>
-      <label className="offer__region">
-        Ship to{" "}
-        <select
-          data-testid="region-select"
-          value={region}
-          onChange={(e) => setRegion(e.currentTarget.value as RegionKey)}
-        >
-          {regionKeys.map((key) => (
-            <option key={key} value={key}>
-              {regions[key].name} ({regions[key].currency.toUpperCase()})
-            </option>
-          ))}
-        </select>
-      </label>
+    <form className="offer" aria-describedby={`${id}-price`} onSubmit={onSubmit}>
       <fieldset>
-        <legend>Fit</legend>
+        <legend>{t("offer.fit")}</legend>
         {fitKeys.map((key) => (
           <label key={key} className="choice">
             <input
@@ -108,12 +99,12 @@ export default function LiveOffer() {
               onChange={() => selectFit(key)}
               data-testid={`fit-${key}`}
             />
-            {fits[key].name}
+            {names[locale].fit[key]}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Colour</legend>
+        <legend>{t("offer.colour")}</legend>
         {colourKeys.map((key) => (
           <label key={key} className="choice">
             <input
@@ -125,22 +116,64 @@ export default function LiveOffer() {
               data-testid={`colour-${key}`}
             />
             <span className="swatch" style={{ background: colours[key].hex }} aria-hidden="true" />
-            {colours[key].name}
+            {names[locale].colour[key]}
           </label>
         ))}
       </fieldset>
       <output id={`${id}-price`} className="offer__price" data-testid="offer" aria-live="polite">
-        {offer.state === "loading" && "Loading price…"}
-        {offer.state === "error" && <span role="alert">{offer.message}</span>}
-        {offer.state === "ready" && (
+        {error && <span role="alert">{error}</span>}
+        {!error && !variants && t("offer.loading")}
+        {!error && variants && !ready && <span role="alert">{t("offer.unavailable")}</span>}
+        {!error && ready && (
           <>
-            <strong data-testid="price">{formatMoney(offer.amount, offer.currency)}</strong>{" "}
-            <span>excl. VAT</span> ·{" "}
-            <span data-testid="stock">{offer.inStock ? "In stock" : "Sold out"}</span>
+            <strong data-testid="price">
+              {formatMoney(
+                price.calculated_amount ?? 0,
+                price.currency_code ?? "",
+                intlLocale(locale, region),
+              )}
+            </strong>{" "}
+            <span>{t("offer.exclVat")}</span> ·{" "}
+            <span data-testid="stock">
+              {available > 0 ? t("offer.inStock") : t("offer.soldOut")}
+            </span>
             <small className="offer__sku">{sku(fit, colour)}</small>
           </>
         )}
       </output>
+      <div className="offer__buy">
+        <label className="field">
+          {t("offer.quantity")}
+          <input
+            type="number"
+            min={1}
+            max={Math.max(1, available)}
+            step={1}
+            inputMode="numeric"
+            value={quantity}
+            data-testid="quantity"
+            onChange={(e) =>
+              setQuantity(Math.max(1, Math.floor(Number(e.currentTarget.value) || 1)))
+            }
+          />
+        </label>
+        <button
+          type="submit"
+          className="button"
+          data-testid="add-to-cart"
+          disabled={!ready || available <= 0 || adding === "adding"}
+        >
+          {adding === "adding" ? t("offer.adding") : t("offer.addToCart")}
+        </button>
+      </div>
+      <p aria-live="polite" data-testid="add-status">
+        {adding === "added" && (
+          <>
+            {t("offer.added")} <a href={routes.cart[locale]}>{t("offer.viewCart")}</a>
+          </>
+        )}
+        {typeof adding === "object" && <span role="alert">{adding.error}</span>}
+      </p>
     </form>
   );
 }

@@ -60,3 +60,11 @@ export const variants: readonly VariantSpec[] = fitKeys.flatMap((fit) =>
 export function variantBySku(value: string): VariantSpec | undefined {
   return variants.find((variant) => variant.sku === value);
 }
+
+/** Promotion codes the shop is seeded with; a shopper types the code at checkout. */
+export const promotions = {
+  WELCOME10: { percentOff: 10, description: "10% off the covers in your first order" },
+} as const satisfies Record<string, { percentOff: number; description: string }>;
+
+export type PromotionCode = keyof typeof promotions;
+export const promotionCodes = Object.keys(promotions) as [PromotionCode, ...PromotionCode[]];

@@ -1,62 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { access, chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/lib/backend.ts";
 import { DEMO_ADMIN } from "../../scripts/lib/demo.ts";
 import { findFreePort, isPortFree } from "../../scripts/lib/ports.ts";
 import { formatMoney } from "../../src/lib/format.ts";
 import { basePriceMinor, product, regions, sku, toMajorUnits } from "../../src/product/index.ts";
 import { chromiumLaunchOptions } from "../support/chromium.ts";
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  /** Resolves when every process holding npm's output has gone: npm and all it started. */
-  closed: Promise<number | null>;
-}
-
-/** Runs the real `npm start` in its own process group, as a terminal would. */
-function npmStart(env: Record<string, string>): Started {
-  let output = "";
-  const child = spawn("npm", ["start"], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const closed = new Promise<number | null>((resolve) => child.once("close", resolve));
-  return { child, output: () => output, closed };
-}
-
-async function waitForOutput(started: Started, text: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (started.output().includes(text)) return;
-    if (started.child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`npm start did not print "${text}". Output:\n${started.output()}`);
-}
-
-/**
- * Ctrl-C: SIGINT to the whole process group, as a terminal sends it. npm itself dies of the
- * signal; the launcher stops Medusa and PostgreSQL and says "Stopped." on the shared output.
- */
-async function interrupt(started: Started): Promise<void> {
-  if (started.child.pid && started.child.exitCode === null) {
-    process.kill(-started.child.pid, "SIGINT");
-  }
-  await started.closed;
-}
+import { interrupt, npmStart, waitForOutput } from "../support/shop.ts";
 
 /** Processes whose command line mentions a path: what would be left running. */
 async function processesMentioning(path: string): Promise<string[]> {

@@ -18,6 +18,8 @@ import {
   openingStockPerVariant,
   parcel,
   product,
+  promotionCodes,
+  promotions,
   type RegionKey,
   regionCountries,
   regionKeys,
@@ -35,6 +37,7 @@ import {
   createInventoryLevelsWorkflow,
   createProductsWorkflow,
   createProductVariantsWorkflow,
+  createPromotionsWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   createShippingOptionsWorkflow,
@@ -55,6 +58,12 @@ export const PUBLISHABLE_KEY_TITLE = "Camslide storefront";
 const SYSTEM_PAYMENT_PROVIDER = "pp_system_default";
 const MANUAL_FULFILLMENT_PROVIDER = "manual_manual";
 
+/**
+ * Query results are typed from .medusa/types, which only a build generates; these shapes keep
+ * the seed type-checking in a clean checkout too.
+ */
+type Linked = { id: string };
+
 export interface SeedOutput {
   publishableKey: string;
   salesChannelId: string;
@@ -73,6 +82,7 @@ export default async function seed({ container }: ExecArgs): Promise<void> {
   const publishableKey = await ensurePublishableKey(container, salesChannelId);
   await ensureProduct(container, salesChannelId, shippingProfileId);
   await ensureStockLevels(container, locationId);
+  await ensurePromotions(container);
   await ensureDemoAdmin(container);
 
   const output: SeedOutput = { publishableKey, salesChannelId, regions: regionIds };
@@ -231,7 +241,9 @@ async function ensureStockLocation(
     fields: ["id", "sales_channels.id", "fulfillment_providers.id"],
     filters: { id: location.id },
   });
-  const linked = data[0];
+  const linked = data[0] as
+    | { sales_channels?: (Linked | null)[]; fulfillment_providers?: (Linked | null)[] }
+    | undefined;
   if (!linked?.sales_channels?.some((sc) => sc?.id === salesChannelId)) {
     await linkSalesChannelsToStockLocationWorkflow(container).run({
       input: { id: location.id, add: [salesChannelId] },
@@ -328,7 +340,13 @@ async function ensurePublishableKey(
     fields: ["id", "token", "revoked_at", "sales_channels.id"],
     filters: { title: PUBLISHABLE_KEY_TITLE, type: "publishable" },
   });
-  const existing = data.find((k) => !k.revoked_at);
+  const keys = data as {
+    id: string;
+    token: string;
+    revoked_at: Date | string | null;
+    sales_channels?: (Linked | null)[];
+  }[];
+  const existing = keys.find((k) => !k.revoked_at);
   if (existing?.sales_channels?.some((sc) => sc?.id === salesChannelId)) return existing.token;
   const key: { id: string; token: string } =
     existing ??
@@ -423,7 +441,9 @@ async function ensureStockLevels(container: MedusaContainer, locationId: string)
     fields: ["id", "sku", "location_levels.location_id"],
     filters: { sku: variants.map((v) => v.sku) },
   });
-  const inventory_levels = items
+  const inventory_levels = (
+    items as { id: string; location_levels?: ({ location_id: string } | null)[] }[]
+  )
     .filter((item) => !item.location_levels?.some((l) => l?.location_id === locationId))
     .map((item) => ({
       inventory_item_id: item.id,
@@ -432,6 +452,29 @@ async function ensureStockLevels(container: MedusaContainer, locationId: string)
     }));
   if (inventory_levels.length === 0) return;
   await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels } });
+}
+
+async function ensurePromotions(container: MedusaContainer): Promise<void> {
+  const promotionModule = container.resolve(Modules.PROMOTION);
+  const existing = await promotionModule.listPromotions({ code: [...promotionCodes] });
+  const missing = promotionCodes.filter((code) => !existing.some((p) => p.code === code));
+  if (missing.length === 0) return;
+  await createPromotionsWorkflow(container).run({
+    input: {
+      promotionsData: missing.map((code) => ({
+        code,
+        type: "standard" as const,
+        status: "active" as const,
+        is_automatic: false,
+        application_method: {
+          type: "percentage" as const,
+          target_type: "items" as const,
+          allocation: "across" as const,
+          value: promotions[code].percentOff,
+        },
+      })),
+    },
+  });
 }
 
 async function ensureDemoAdmin(container: MedusaContainer): Promise<void> {

@@ -1,0 +1,158 @@
+import { useStore } from "@nanostores/react";
+import { useEffect, useState } from "react";
+import { intlLocale, type Locale, routes, translator } from "../i18n/index.ts";
+import { names } from "../i18n/names.ts";
+import {
+  $cart,
+  applyPromotion,
+  loadCart,
+  removeLine,
+  removePromotion,
+  setQuantity,
+} from "../lib/cart.ts";
+import { describeError } from "../lib/errors.ts";
+import { formatMoney } from "../lib/format.ts";
+import { $region } from "../lib/region.ts";
+import { variantBySku } from "../product/index.ts";
+import CartTotals from "./CartTotals.tsx";
+
+interface Props {
+  locale: Locale;
+}
+
+/** The cart page: lines with quantity and remove, promotion code, totals from Medusa. */
+export default function CartView({ locale }: Props) {
+  const t = translator(locale);
+  const cart = useStore($cart);
+  const region = useStore($region);
+  const [error, setError] = useState<string | undefined>();
+  const [code, setCode] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    loadCart().catch((reason: unknown) => setError(describeError(reason, t)));
+  }, [t]);
+
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (reason) {
+      setError(describeError(reason, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (cart === undefined && !error) return <p>{t("cart.loading")}</p>;
+  const items = cart?.items ?? [];
+  if (!cart || items.length === 0) {
+    return (
+      <div>
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <p data-testid="cart-empty">{t("cart.empty")}</p>
+        <a href={routes.home[locale]}>{t("cart.continue")}</a>
+      </div>
+    );
+  }
+  const money = (amount: number | undefined) =>
+    formatMoney(amount ?? 0, cart.currency_code, intlLocale(locale, region));
+  const appliedCodes = (cart.promotions ?? []).map((p) => p.code).filter((c): c is string => !!c);
+
+  return (
+    <div className="cart" aria-busy={busy}>
+      {error && (
+        <p role="alert" className="form-error" data-testid="cart-error">
+          {error}
+        </p>
+      )}
+      <ul className="cart-lines">
+        {items.map((item) => {
+          const spec = variantBySku(item.variant_sku ?? "");
+          const title = spec
+            ? `${names[locale].fit[spec.fit]} · ${names[locale].colour[spec.colour]}`
+            : (item.title ?? "");
+          return (
+            <li key={item.id} className="cart-line" data-testid="cart-line">
+              <span className="cart-line__title">{title}</span>
+              <label>
+                <span className="visually-hidden">{t("cart.quantityOf", { item: title })}</span>
+                <input
+                  type="number"
+                  min={1}
+                  step={1}
+                  defaultValue={item.quantity}
+                  data-testid="line-quantity"
+                  onBlur={(e) => {
+                    const next = Math.floor(Number(e.currentTarget.value));
+                    if (next !== item.quantity && next >= 1)
+                      void run(() => setQuantity(item.id, next));
+                  }}
+                />
+              </label>
+              <span>{money(item.subtotal)}</span>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => run(() => removeLine(item.id))}
+              >
+                {t("cart.remove")}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <form
+        className="promo"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const value = code.trim().toUpperCase();
+          if (!value) return;
+          void run(async () => {
+            const updated = await applyPromotion(value);
+            if (!updated?.promotions?.some((p) => p.code === value))
+              throw { status: 400, message: t("cart.promoInvalid") };
+            setCode("");
+          });
+        }}
+      >
+        <label className="field">
+          {t("cart.promo")}
+          <input
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            data-testid="promo-code"
+            maxLength={40}
+          />
+        </label>
+        <button
+          type="submit"
+          className="button button--secondary"
+          disabled={busy}
+          data-testid="apply-promo"
+        >
+          {t("cart.applyPromo")}
+        </button>
+        {appliedCodes.map((applied) => (
+          <button
+            key={applied}
+            type="button"
+            className="button button--secondary"
+            onClick={() => run(() => removePromotion(applied))}
+          >
+            {t("cart.removePromo", { code: applied })}
+          </button>
+        ))}
+      </form>
+      <CartTotals cart={cart} locale={locale} region={region} showShipping={false} />
+      <a className="button" href={routes.checkout[locale]} data-testid="go-to-checkout">
+        {t("cart.checkout")}
+      </a>
+    </div>
+  );
+}

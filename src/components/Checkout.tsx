@@ -1,0 +1,386 @@
+import type { HttpTypes } from "@medusajs/types";
+import { useStore } from "@nanostores/react";
+import { useEffect, useRef, useState } from "react";
+import { intlLocale, type Locale, routes, translator } from "../i18n/index.ts";
+import {
+  type AddressField,
+  type AddressInput,
+  addressErrors,
+  emailError,
+  type FieldError,
+  fieldLimits,
+} from "../lib/address.ts";
+import { $cart, CART_FIELDS, forgetCart, loadCart } from "../lib/cart.ts";
+import { describeError } from "../lib/errors.ts";
+import { formatMoney } from "../lib/format.ts";
+import { medusa } from "../lib/medusa.ts";
+import { $region, startRegion } from "../lib/region.ts";
+import { type RegionKey, regionCountries, regionKeys, regions } from "../product/index.ts";
+import CartTotals from "./CartTotals.tsx";
+
+interface Props {
+  locale: Locale;
+}
+
+type Step = "contact" | "address" | "delivery" | "review";
+const SYSTEM_PAYMENT = "pp_system_default";
+
+const emptyAddress: AddressInput = {
+  first_name: "",
+  last_name: "",
+  address_1: "",
+  address_2: "",
+  postal_code: "",
+  city: "",
+  country_code: "",
+  phone: "",
+};
+
+function regionOfCart(cart: HttpTypes.StoreCart | null | undefined): RegionKey {
+  const currency = cart?.currency_code;
+  return regionKeys.find((key) => regions[key].currency === currency) ?? $region.get();
+}
+
+/**
+ * One-page checkout in steps: contact, address (checked per country before Medusa sees it),
+ * delivery option priced by Medusa, payment with Medusa's system provider, review with
+ * Medusa's totals, place order. Placing is guarded against double clicks, and a network error
+ * keeps the cart so the shopper can simply try again (Medusa completes a cart only once).
+ */
+export default function Checkout({ locale }: Props) {
+  const t = translator(locale);
+  const cart = useStore($cart);
+  const region = regionOfCart(cart);
+  const [step, setStep] = useState<Step>("contact");
+  const [email, setEmail] = useState("");
+  const [address, setAddress] = useState<AddressInput>(emptyAddress);
+  const [errors, setErrors] = useState<Partial<Record<AddressField | "email", FieldError>>>({});
+  const [options, setOptions] = useState<HttpTypes.StoreCartShippingOption[] | undefined>();
+  const [optionId, setOptionId] = useState("");
+  const [formError, setFormError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const placing = useRef(false);
+  const countries = regionCountries(region);
+  const countryName = (code: string) =>
+    new Intl.DisplayNames([locale], { type: "region" }).of(code.toUpperCase()) ?? code;
+
+  useEffect(() => {
+    startRegion();
+    loadCart().then(
+      (loaded) => {
+        if (!loaded) return;
+        // Prefill from the cart, never over what the shopper has typed meanwhile.
+        setEmail((typed) => typed || loaded.email || "");
+        const saved = loaded.shipping_address;
+        setAddress((typed) => {
+          const merged = { ...typed };
+          for (const field of Object.keys(emptyAddress) as (keyof AddressInput)[]) {
+            merged[field] = typed[field] || (saved?.[field] ?? "") || "";
+          }
+          merged.country_code ||= regionCountries(regionOfCart(loaded))[0] ?? "";
+          return merged;
+        });
+      },
+      (reason: unknown) => setFormError(describeError(reason, t)),
+    );
+  }, [t]);
+
+  async function call(action: () => Promise<void>) {
+    setBusy(true);
+    setFormError(undefined);
+    try {
+      await action();
+    } catch (reason) {
+      setFormError(describeError(reason, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (cart === undefined && !formError) return <p>{t("cart.loading")}</p>;
+  if (!cart || (cart.items ?? []).length === 0) {
+    return (
+      <div>
+        {formError && (
+          <p role="alert" className="form-error">
+            {formError}
+          </p>
+        )}
+        <p data-testid="cart-empty">{t("cart.empty")}</p>
+        <a href={routes.home[locale]}>{t("cart.continue")}</a>
+      </div>
+    );
+  }
+  const cartId = cart.id;
+  // The country list shows the region's first country until the shopper picks one.
+  const entered = { ...address, country_code: address.country_code || countries[0] || "" };
+  const money = (amount: number | undefined) =>
+    formatMoney(amount ?? 0, cart.currency_code, intlLocale(locale, region));
+
+  function submitContact(event: { preventDefault(): void }) {
+    event.preventDefault();
+    const problem = emailError(email);
+    setErrors(problem ? { email: problem } : {});
+    if (problem) return;
+    void call(async () => {
+      const { cart: updated } = await medusa.store.cart.update(
+        cartId,
+        { email: email.trim() },
+        { fields: CART_FIELDS },
+      );
+      $cart.set(updated);
+      setStep("address");
+    });
+  }
+
+  function submitAddress(event: { preventDefault(): void }) {
+    event.preventDefault();
+    const problems = addressErrors(entered, region, countryName);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    void call(async () => {
+      const trimmed = Object.fromEntries(
+        Object.entries(entered).map(([key, value]) => [key, value.trim()]),
+      ) as unknown as AddressInput;
+      const { cart: updated } = await medusa.store.cart.update(
+        cartId,
+        { shipping_address: trimmed, billing_address: trimmed },
+        { fields: CART_FIELDS },
+      );
+      $cart.set(updated);
+      const { shipping_options } = await medusa.store.fulfillment.listCartOptions({
+        cart_id: cartId,
+      });
+      setOptions(shipping_options);
+      setOptionId(
+        updated.shipping_methods?.[0]?.shipping_option_id ?? shipping_options[0]?.id ?? "",
+      );
+      setStep("delivery");
+    });
+  }
+
+  function submitDelivery(event: { preventDefault(): void }) {
+    event.preventDefault();
+    if (!optionId) return;
+    void call(async () => {
+      const { cart: withShipping } = await medusa.store.cart.addShippingMethod(
+        cartId,
+        { option_id: optionId },
+        { fields: CART_FIELDS },
+      );
+      await medusa.store.payment.initiatePaymentSession(withShipping, {
+        provider_id: SYSTEM_PAYMENT,
+      });
+      const { cart: reviewed } = await medusa.store.cart.retrieve(cartId, { fields: CART_FIELDS });
+      $cart.set(reviewed);
+      setStep("review");
+    });
+  }
+
+  async function placeOrder() {
+    if (placing.current) return;
+    placing.current = true;
+    setBusy(true);
+    setFormError(undefined);
+    try {
+      const result = await medusa.store.cart.complete(cartId);
+      if (result.type === "order") {
+        forgetCart();
+        window.location.assign(
+          `${routes.confirmed[locale]}?id=${encodeURIComponent(result.order.id)}`,
+        );
+        return;
+      }
+      setFormError(describeError({ status: 400, message: result.error.message }, t));
+    } catch (reason) {
+      const status = (reason as { status?: number } | null)?.status;
+      setFormError(!status || status >= 500 ? t("checkout.retry") : describeError(reason, t));
+    } finally {
+      placing.current = false;
+      setBusy(false);
+    }
+  }
+
+  const fieldProps = (field: AddressField) => ({
+    id: `checkout-${field}`,
+    name: field,
+    value: entered[field],
+    "aria-invalid": errors[field] ? true : undefined,
+    "aria-describedby": errors[field] ? `checkout-${field}-error` : undefined,
+    "data-testid": `address-${field}`,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      setAddress({ ...address, [field]: e.currentTarget.value }),
+  });
+  const fieldError = (field: AddressField | "email") => {
+    const problem = errors[field];
+    return problem ? (
+      <span id={`checkout-${field}-error`} className="field__error" data-testid={`error-${field}`}>
+        {t(problem.key, problem.values)}
+      </span>
+    ) : null;
+  };
+  const textField = (
+    field: Exclude<AddressField, "country_code">,
+    label: string,
+    autoComplete: string,
+  ) => (
+    <label className="field" key={field}>
+      {label}
+      <input
+        {...fieldProps(field)}
+        autoComplete={autoComplete}
+        maxLength={fieldLimits[field] + 20}
+      />
+      {fieldError(field)}
+    </label>
+  );
+  const order: Step[] = ["contact", "address", "delivery", "review"];
+  const reached = (s: Step) => order.indexOf(step) >= order.indexOf(s);
+  const edit = (s: Step) => (
+    <button type="button" className="button button--secondary" onClick={() => setStep(s)}>
+      {t("checkout.edit")}
+    </button>
+  );
+
+  return (
+    <div className="checkout" aria-busy={busy}>
+      {formError && (
+        <p role="alert" className="form-error" data-testid="checkout-error">
+          {formError}
+        </p>
+      )}
+
+      <section className="checkout-step" aria-labelledby="step-contact">
+        <h2 id="step-contact">{t("checkout.contact")}</h2>
+        {step === "contact" ? (
+          <form noValidate onSubmit={submitContact}>
+            <label className="field">
+              {t("checkout.email")}
+              <input
+                type="email"
+                autoComplete="email"
+                value={email}
+                data-testid="email"
+                aria-invalid={errors.email ? true : undefined}
+                aria-describedby={errors.email ? "checkout-email-error" : undefined}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+              />
+              {fieldError("email")}
+            </label>
+            <button type="submit" className="button" disabled={busy} data-testid="contact-continue">
+              {t("checkout.continue")}
+            </button>
+          </form>
+        ) : (
+          <p>
+            {cart.email} {edit("contact")}
+          </p>
+        )}
+      </section>
+
+      {reached("address") && (
+        <section className="checkout-step" aria-labelledby="step-address">
+          <h2 id="step-address">{t("checkout.address")}</h2>
+          {step === "address" ? (
+            <form noValidate onSubmit={submitAddress}>
+              {textField("first_name", t("checkout.firstName"), "given-name")}
+              {textField("last_name", t("checkout.lastName"), "family-name")}
+              {textField("address_1", t("checkout.address1"), "address-line1")}
+              {textField("address_2", t("checkout.address2"), "address-line2")}
+              {textField("postal_code", t("checkout.postcode"), "postal-code")}
+              {textField("city", t("checkout.city"), "address-level2")}
+              <label className="field">
+                {t("checkout.country")}
+                <select {...fieldProps("country_code")} autoComplete="country">
+                  {countries.map((code) => (
+                    <option key={code} value={code}>
+                      {countryName(code)}
+                    </option>
+                  ))}
+                </select>
+                {fieldError("country_code")}
+              </label>
+              {textField("phone", t("checkout.phone"), "tel")}
+              <button
+                type="submit"
+                className="button"
+                disabled={busy}
+                data-testid="address-continue"
+              >
+                {t("checkout.continue")}
+              </button>
+            </form>
+          ) : (
+            <p>
+              {[
+                cart.shipping_address?.address_1,
+                cart.shipping_address?.postal_code,
+                cart.shipping_address?.city,
+              ]
+                .filter(Boolean)
+                .join(", ")}{" "}
+              {edit("address")}
+            </p>
+          )}
+        </section>
+      )}
+
+      {reached("delivery") && (
+        <section className="checkout-step" aria-labelledby="step-delivery">
+          <h2 id="step-delivery">{t("checkout.delivery")}</h2>
+          {step === "delivery" ? (
+            <form onSubmit={submitDelivery}>
+              {options && options.length === 0 && <p role="alert">{t("checkout.noOptions")}</p>}
+              <fieldset>
+                <legend className="visually-hidden">{t("checkout.delivery")}</legend>
+                {(options ?? []).map((option) => (
+                  <label key={option.id} className="choice">
+                    <input
+                      type="radio"
+                      name="shipping"
+                      value={option.id}
+                      checked={optionId === option.id}
+                      onChange={() => setOptionId(option.id)}
+                      data-testid={`shipping-${option.type?.code ?? option.id}`}
+                    />
+                    {option.name} · {money(option.amount)}
+                  </label>
+                ))}
+              </fieldset>
+              <h3>{t("checkout.payment")}</h3>
+              <p>{t("checkout.demoPayment")}</p>
+              <button
+                type="submit"
+                className="button"
+                disabled={busy || !optionId}
+                data-testid="delivery-continue"
+              >
+                {t("checkout.continue")}
+              </button>
+            </form>
+          ) : (
+            <p>
+              {cart.shipping_methods?.[0]?.name} {edit("delivery")}
+            </p>
+          )}
+        </section>
+      )}
+
+      {step === "review" && (
+        <section className="checkout-step" aria-labelledby="step-review">
+          <h2 id="step-review">{t("checkout.review")}</h2>
+          <CartTotals cart={cart} locale={locale} region={region} />
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={placeOrder}
+            data-testid="place-order"
+          >
+            {busy ? t("checkout.placing") : t("checkout.placeOrder")}
+          </button>
+        </section>
+      )}
+    </div>
+  );
+}

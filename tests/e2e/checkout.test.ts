@@ -1,0 +1,212 @@
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { intlLocale, type Locale, routes } from "../../src/i18n/index.ts";
+import { formatMoney } from "../../src/lib/format.ts";
+import { type RegionKey, regions, sku } from "../../src/product/index.ts";
+import { chromiumLaunchOptions } from "../support/chromium.ts";
+import { adminApi, type Shop, startShop } from "../support/shop.ts";
+
+let shop: Shop;
+let browser: Browser;
+let admin: Awaited<ReturnType<typeof adminApi>>;
+
+beforeAll(async () => {
+  shop = await startShop();
+  browser = await chromium.launch(chromiumLaunchOptions());
+  admin = await adminApi(shop.backend);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await shop?.stop();
+});
+
+async function orderCount(): Promise<number> {
+  const { count } = await admin<{ count: number }>("/admin/orders?fields=id&limit=1");
+  return count;
+}
+
+interface Shopper {
+  page: Page;
+  errors: string[];
+}
+
+async function shopper(region: RegionKey): Promise<Shopper> {
+  const context = await browser.newContext();
+  await context.addInitScript((key) => localStorage.setItem("camslide.region", key), region);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+/** Home page: choose a variant and quantity, add it to the cart. */
+async function addToCart({ page }: Shopper, query: string, quantity: number) {
+  await page.goto(`${shop.storefront}/${query}`);
+  await page.getByTestId("price").waitFor();
+  await page.getByTestId("quantity").fill(String(quantity));
+  await page.getByTestId("add-to-cart").click();
+  await page.getByTestId("add-status").getByRole("link").waitFor();
+}
+
+async function fillAddress(page: Page, address: Record<string, string>) {
+  for (const [field, value] of Object.entries(address)) {
+    const input = page.getByTestId(`address-${field}`);
+    if (field === "country_code") await input.selectOption(value);
+    else await input.fill(value);
+  }
+}
+
+const swiss = {
+  first_name: "Anna",
+  last_name: "Muster",
+  address_1: "Bahnhofstrasse 1",
+  postal_code: "8001",
+  city: "Zürich",
+  country_code: "ch",
+};
+
+/** Contact, address, delivery (standard), through to the review step. */
+async function checkoutToReview(
+  page: Page,
+  locale: Locale,
+  email: string,
+  address: Record<string, string>,
+) {
+  await page.goto(`${shop.storefront}${routes.checkout[locale]}`);
+  await page.getByTestId("email").fill(email);
+  await page.getByTestId("contact-continue").click();
+  await fillAddress(page, address);
+  await page.getByTestId("address-continue").click();
+  await page.getByTestId("shipping-standard").check();
+  await page.getByTestId("delivery-continue").click();
+  await page.getByTestId("place-order").waitFor();
+}
+
+describe("a shopper's checkout in Chromium", () => {
+  it("Switzerland: 2 Laptop/Coral covers, standard shipping, one CHF order with the page's totals", async () => {
+    const s = await shopper("ch");
+    const before = await orderCount();
+    await addToCart(s, "?fit=laptop&colour=coral", 2);
+    await checkoutToReview(s.page, "en", "anna@example.ch", swiss);
+    const shownTotal = await s.page.getByTestId("total").textContent();
+    const shownTax = await s.page.getByTestId("total-tax").textContent();
+    await s.page.getByTestId("place-order").click();
+    await s.page.getByTestId("confirmation").waitFor({ timeout: 30_000 });
+
+    const id = new URL(s.page.url()).searchParams.get("id") ?? "";
+    const { order } = await admin<{
+      order: {
+        currency_code: string;
+        total: number;
+        tax_total: number;
+        email: string;
+        items: { variant_sku: string; quantity: number }[];
+      };
+    }>(`/admin/orders/${id}?fields=currency_code,total,tax_total,email,*items`);
+    const chf = (amount: number) => formatMoney(amount, "chf", intlLocale("en", "ch"));
+    expect(order.currency_code).toBe("chf");
+    expect(chf(order.total)).toBe(shownTotal);
+    expect(chf(order.tax_total)).toBe(shownTax);
+    expect(order.email).toBe("anna@example.ch");
+    expect(order.items.map((i) => [i.variant_sku, i.quantity])).toEqual([
+      [sku("laptop", "coral"), 2],
+    ]);
+    expect(await orderCount()).toBe(before + 1);
+    expect(await s.page.getByTestId("cart-count").textContent()).toBe("0");
+    expect(s.errors).toEqual([]);
+  });
+
+  it("France, in French, in euros with a promotion code", async () => {
+    const s = await shopper("eu");
+    await addToCart(s, "?fit=phone&colour=sky-blue", 1);
+    await s.page.goto(`${shop.storefront}${routes.cart.fr}`);
+    await s.page.getByTestId("promo-code").fill("welcome10");
+    await s.page.getByTestId("apply-promo").click();
+    await s.page.getByTestId("total-discount").waitFor();
+    await checkoutToReview(s.page, "fr", "jeanne@example.fr", {
+      first_name: "Jeanne",
+      last_name: "Dupont",
+      address_1: "12 rue de Rivoli",
+      postal_code: "75001",
+      city: "Paris",
+      country_code: "fr",
+    });
+    expect(await s.page.getByRole("heading", { level: 2 }).last().textContent()).toBe(
+      "4. Vérifier et commander",
+    );
+    const shownTotal = await s.page.getByTestId("total").textContent();
+    await s.page.getByTestId("place-order").click();
+    await s.page.getByTestId("confirmation").waitFor({ timeout: 30_000 });
+    const id = new URL(s.page.url()).searchParams.get("id") ?? "";
+    const { order } = await admin<{
+      order: { currency_code: string; total: number; discount_total: number };
+    }>(`/admin/orders/${id}?fields=currency_code,total,discount_total`);
+    expect(order.currency_code).toBe(regions.eu.currency);
+    expect(order.discount_total).toBeGreaterThan(0);
+    expect(formatMoney(order.total, "eur", intlLocale("fr", "eu"))).toBe(shownTotal);
+    expect(s.errors).toEqual([]);
+  });
+
+  it("makes one order when Place order is double-clicked", async () => {
+    const s = await shopper("ch");
+    await addToCart(s, "?fit=tablet&colour=black", 1);
+    await checkoutToReview(s.page, "en", "double@example.ch", swiss);
+    const before = await orderCount();
+    await s.page.getByTestId("place-order").dblclick();
+    await s.page.getByTestId("confirmation").waitFor({ timeout: 30_000 });
+    expect(await orderCount()).toBe(before + 1);
+  });
+
+  it("shows a missing email and a bad postcode beside their fields, and makes no order", async () => {
+    const s = await shopper("ch");
+    const before = await orderCount();
+    await addToCart(s, "?fit=monitor&colour=white", 1);
+    await s.page.goto(`${shop.storefront}${routes.checkout.de}`);
+    await s.page.getByTestId("contact-continue").click();
+    expect(await s.page.getByTestId("error-email").textContent()).toBe("Pflichtfeld.");
+    await s.page.getByTestId("email").fill("max@example.ch");
+    await s.page.getByTestId("contact-continue").click();
+    await fillAddress(s.page, { ...swiss, postal_code: "800" });
+    await s.page.getByTestId("address-continue").click();
+    expect(await s.page.getByTestId("error-postal_code").textContent()).toBe(
+      "Geben Sie eine gültige PLZ für Schweiz ein, z. B. 8001.",
+    );
+    expect(await s.page.getByTestId("address-postal_code").getAttribute("aria-invalid")).toBe(
+      "true",
+    );
+    expect(await orderCount()).toBe(before);
+  });
+
+  it("tells the shopper when an item sold out between cart and checkout, and makes no order", async () => {
+    const s = await shopper("ch");
+    await addToCart(s, "?fit=phone&colour=silver", 3);
+    await checkoutToReview(s.page, "en", "late@example.ch", swiss);
+    const { inventory_items } = await admin<{
+      inventory_items: {
+        id: string;
+        location_levels: { location_id: string; stocked_quantity: number }[];
+      }[];
+    }>(`/admin/inventory-items?sku=${sku("phone", "silver")}&fields=id,*location_levels`);
+    const item = inventory_items[0];
+    const level = item?.location_levels[0];
+    if (!item || !level) throw new Error("no inventory level for the phone/silver cover");
+    const path = `/admin/inventory-items/${item.id}/location-levels/${level.location_id}`;
+    await admin(path, { method: "POST", body: JSON.stringify({ stocked_quantity: 1 }) });
+    try {
+      const before = await orderCount();
+      await s.page.getByTestId("place-order").click();
+      await s.page.getByTestId("checkout-error").waitFor({ timeout: 30_000 });
+      expect(await s.page.getByTestId("checkout-error").textContent()).toMatch(
+        /no longer in stock/,
+      );
+      expect(await orderCount()).toBe(before);
+      expect(await s.page.getByTestId("place-order").isEnabled()).toBe(true);
+    } finally {
+      await admin(path, {
+        method: "POST",
+        body: JSON.stringify({ stocked_quantity: level.stocked_quantity }),
+      });
+    }
+  });
+});
