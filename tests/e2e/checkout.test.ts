@@ -158,6 +158,23 @@ describe("a shopper's checkout in Chromium", () => {
     expect(await orderCount()).toBe(before + 1);
   });
 
+  it("keeps the cart when the shop cannot be reached at Place order, and a retry makes one order", async () => {
+    const s = await shopper("ch");
+    await addToCart(s, "?fit=laptop&colour=white", 1);
+    await checkoutToReview(s.page, "en", "retry@example.ch", swiss);
+    const before = await orderCount();
+    await s.page.route("**/store/carts/*/complete", (route) => route.abort("connectionrefused"));
+    await s.page.getByTestId("place-order").click();
+    await s.page.getByTestId("checkout-error").waitFor();
+    expect(await s.page.getByTestId("checkout-error").textContent()).toMatch(/try again/);
+    expect(await orderCount()).toBe(before);
+    expect(await s.page.getByTestId("cart-count").textContent()).toBe("1");
+    await s.page.unroute("**/store/carts/*/complete");
+    await s.page.getByTestId("place-order").click();
+    await s.page.getByTestId("confirmation").waitFor({ timeout: 30_000 });
+    expect(await orderCount()).toBe(before + 1);
+  });
+
   it("shows a missing email and a bad postcode beside their fields, and makes no order", async () => {
     const s = await shopper("ch");
     const before = await orderCount();
