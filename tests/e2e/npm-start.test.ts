@@ -5,6 +5,7 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ADMIN } from "../../scripts/lib/demo.ts";
 import { findFreePort, isPortFree } from "../../scripts/lib/ports.ts";
+import { intlLocale } from "../../src/i18n/index.ts";
 import { formatMoney } from "../../src/lib/format.ts";
 import { basePriceMinor, product, regions, sku, toMajorUnits } from "../../src/product/index.ts";
 import { chromiumLaunchOptions } from "../support/chromium.ts";
@@ -68,12 +69,14 @@ describe("npm start on a fresh data folder", () => {
       expect(body.products.map((p) => p.handle)).toEqual(["camslide"]);
 
       // A shopper sees Medusa's price for the chosen variant and region.
-      const page = await browser.newPage();
+      // A shopper whose browser says Swiss German: the shop guesses Switzerland (CHF).
+      const page = await browser.newPage({ locale: "de-CH" });
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       await page.goto(`http://localhost:${storefrontPort}/`);
       const price = page.getByTestId("price");
-      const chf = (minorUnits: number) => formatMoney(toMajorUnits(minorUnits, "chf"), "chf");
+      const chf = (minorUnits: number) =>
+        formatMoney(toMajorUnits(minorUnits, "chf"), "chf", intlLocale("en", "ch"));
       await expect
         .poll(() => price.textContent(), { timeout: 30_000 })
         .toBe(chf(basePriceMinor.laptop.chf));
@@ -86,7 +89,13 @@ describe("npm start on a fresh data folder", () => {
       await page.getByTestId("region-select").selectOption("eu");
       await expect
         .poll(() => price.textContent(), { timeout: 15_000 })
-        .toBe(formatMoney(toMajorUnits(basePriceMinor.monitor.eur, "eur"), regions.eu.currency));
+        .toBe(
+          formatMoney(
+            toMajorUnits(basePriceMinor.monitor.eur, "eur"),
+            regions.eu.currency,
+            intlLocale("en", "eu"),
+          ),
+        );
       expect(await page.getByTestId("stock").textContent()).toBe("In stock");
       expect(errors).toEqual([]);
       await page.close();
