@@ -10,11 +10,12 @@ import {
   removePromotion,
   setQuantity,
 } from "../lib/cart.ts";
-import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
 import { $region } from "../lib/region.ts";
+import { useAction } from "../lib/use-action.ts";
 import { variantBySku } from "../product/index.ts";
 import CartTotals from "./CartTotals.tsx";
+import EmptyCart from "./EmptyCart.tsx";
 
 interface Props {
   locale: Locale;
@@ -25,41 +26,16 @@ export default function CartView({ locale }: Props) {
   const t = translator(locale);
   const cart = useStore($cart);
   const region = useStore($region);
-  const [error, setError] = useState<string | undefined>();
   const [code, setCode] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction(t);
 
   useEffect(() => {
-    loadCart().catch((reason: unknown) => setError(describeError(reason, t)));
-  }, [t]);
-
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (reason) {
-      setError(describeError(reason, t));
-    } finally {
-      setBusy(false);
-    }
-  }
+    void run(loadCart);
+  }, [run]);
 
   if (cart === undefined && !error) return <p>{t("cart.loading")}</p>;
   const items = cart?.items ?? [];
-  if (!cart || items.length === 0) {
-    return (
-      <div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <p data-testid="cart-empty">{t("cart.empty")}</p>
-        <a href={routes.home[locale]}>{t("cart.continue")}</a>
-      </div>
-    );
-  }
+  if (!cart || items.length === 0) return <EmptyCart locale={locale} error={error} />;
   const money = (amount: number | undefined) =>
     formatMoney(amount ?? 0, cart.currency_code, intlLocale(locale, region));
   const appliedCodes = (cart.promotions ?? []).map((p) => p.code).filter((c): c is string => !!c);

@@ -15,8 +15,10 @@ import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
 import { medusa } from "../lib/medusa.ts";
 import { $region, startRegion } from "../lib/region.ts";
+import { useAction } from "../lib/use-action.ts";
 import { type RegionKey, regionCountries, regionKeys, regions } from "../product/index.ts";
 import CartTotals from "./CartTotals.tsx";
+import EmptyCart from "./EmptyCart.tsx";
 
 interface Props {
   locale: Locale;
@@ -57,8 +59,7 @@ export default function Checkout({ locale }: Props) {
   const [errors, setErrors] = useState<Partial<Record<AddressField | "email", FieldError>>>({});
   const [options, setOptions] = useState<HttpTypes.StoreCartShippingOption[] | undefined>();
   const [optionId, setOptionId] = useState("");
-  const [formError, setFormError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, setBusy, error: formError, setError: setFormError, run: call } = useAction(t);
   const placing = useRef(false);
   const countries = regionCountries(region);
   const countryName = (code: string) =>
@@ -66,50 +67,26 @@ export default function Checkout({ locale }: Props) {
 
   useEffect(() => {
     startRegion();
-    loadCart().then(
-      (loaded) => {
-        if (!loaded) return;
-        // Prefill from the cart, never over what the shopper has typed meanwhile.
-        setEmail((typed) => typed || loaded.email || "");
-        const saved = loaded.shipping_address;
-        setAddress((typed) => {
-          const merged = { ...typed };
-          for (const field of Object.keys(emptyAddress) as (keyof AddressInput)[]) {
-            merged[field] = typed[field] || (saved?.[field] ?? "") || "";
-          }
-          merged.country_code ||= regionCountries(regionOfCart(loaded))[0] ?? "";
-          return merged;
-        });
-      },
-      (reason: unknown) => setFormError(describeError(reason, t)),
-    );
-  }, [t]);
-
-  async function call(action: () => Promise<void>) {
-    setBusy(true);
-    setFormError(undefined);
-    try {
-      await action();
-    } catch (reason) {
-      setFormError(describeError(reason, t));
-    } finally {
-      setBusy(false);
-    }
-  }
+    void call(async () => {
+      const loaded = await loadCart();
+      if (!loaded) return;
+      // Prefill from the cart, never over what the shopper has typed meanwhile.
+      setEmail((typed) => typed || loaded.email || "");
+      const saved = loaded.shipping_address;
+      setAddress((typed) => {
+        const merged = { ...typed };
+        for (const field of Object.keys(emptyAddress) as (keyof AddressInput)[]) {
+          merged[field] = typed[field] || (saved?.[field] ?? "") || "";
+        }
+        merged.country_code ||= regionCountries(regionOfCart(loaded))[0] ?? "";
+        return merged;
+      });
+    });
+  }, [call]);
 
   if (cart === undefined && !formError) return <p>{t("cart.loading")}</p>;
   if (!cart || (cart.items ?? []).length === 0) {
-    return (
-      <div>
-        {formError && (
-          <p role="alert" className="form-error">
-            {formError}
-          </p>
-        )}
-        <p data-testid="cart-empty">{t("cart.empty")}</p>
-        <a href={routes.home[locale]}>{t("cart.continue")}</a>
-      </div>
-    );
+    return <EmptyCart locale={locale} error={formError} />;
   }
   const cartId = cart.id;
   // The country list shows the region's first country until the shopper picks one.

@@ -32,7 +32,7 @@ export default function HeaderTools({ locale }: Props) {
         >
           {regionKeys.map((key) => (
             <option key={key} value={key}>
-              {regions[key].name} ({regions[key].currency.toUpperCase()})
+              {t(`region.${key}`)} ({regions[key].currency.toUpperCase()})
             </option>
           ))}
         </select>

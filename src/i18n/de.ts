@@ -1,6 +1,26 @@
 import type { Messages } from "./en.ts";
 
 export const de: Messages = {
+  "region.ch": "Schweiz",
+  "region.eu": "Europa",
+  "region.world": "Übrige Welt",
+  "configurator.slide": "Schieben, um die Kamera zu öffnen oder abzudecken",
+  "configurator.covered": "Kamera abgedeckt",
+  "configurator.open": "Kamera offen",
+  "configurator.partlyOpen": "Kamera zu {percent} % offen",
+  "configurator.reset": "Ansicht zurücksetzen",
+  "configurator.device": "Am Gerät zeigen",
+  "configurator.save": "Bild speichern",
+  "configurator.show3d": "3D-Ansicht zeigen",
+  "configurator.onDevice": "{view}, am {device}",
+  "configurator.noWebgl": "Bild statt 3D: Dieser Browser kann die 3D-Ansicht nicht zeichnen.",
+  "configurator.reducedMotion": "Bild statt 3D, weil Ihr Gerät weniger Bewegung wünscht.",
+  "configurator.contextLost": "Bild statt 3D: Die 3D-Ansicht wurde beendet.",
+  "configurator.error": "Bild statt 3D: Die 3D-Ansicht konnte nicht starten.",
+  "poster.title": "Camslide-Abdeckung {fit} in {colour}, {state}",
+  "poster.covered": "Kamera abgedeckt",
+  "poster.open": "Kamera offen",
+  "poster.partlyOpen": "zu {percent} % offen",
   "site.name": "Camslide",
   "product.title": "Camslide Webcam-Abdeckung",
   "product.subtitle":

@@ -1,6 +1,26 @@
 import type { Messages } from "./en.ts";
 
 export const fr: Messages = {
+  "region.ch": "Suisse",
+  "region.eu": "Europe",
+  "region.world": "Reste du monde",
+  "configurator.slide": "Faites glisser pour ouvrir ou couvrir la caméra",
+  "configurator.covered": "Caméra couverte",
+  "configurator.open": "Caméra découverte",
+  "configurator.partlyOpen": "Caméra ouverte à {percent} %",
+  "configurator.reset": "Réinitialiser la vue",
+  "configurator.device": "Sur l’appareil",
+  "configurator.save": "Enregistrer l’image",
+  "configurator.show3d": "Afficher la vue 3D",
+  "configurator.onDevice": "{view}, sur {device}",
+  "configurator.noWebgl": "Image affichée : ce navigateur ne peut pas dessiner la vue 3D.",
+  "configurator.reducedMotion": "Image affichée car votre appareil demande moins d’animations.",
+  "configurator.contextLost": "Image affichée : la vue 3D s’est arrêtée.",
+  "configurator.error": "Image affichée : la vue 3D n’a pas pu démarrer.",
+  "poster.title": "Cache Camslide {fit} en {colour}, {state}",
+  "poster.covered": "caméra couverte",
+  "poster.open": "caméra découverte",
+  "poster.partlyOpen": "ouvert à {percent} %",
   "site.name": "Camslide",
   "product.title": "Cache webcam Camslide",
   "product.subtitle":
