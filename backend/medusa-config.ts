@@ -25,5 +25,5 @@ module.exports = defineConfig({
     disable: config.disableAdmin,
     backendUrl: config.backendUrl,
   },
-  modules: redisModules(config.redisUrl),
+  modules: [{ resolve: "./src/modules/production" }, ...redisModules(config.redisUrl)],
 });

@@ -19,6 +19,7 @@ import { useAction } from "../lib/use-action.ts";
 import { type RegionKey, regionCountries, regionKeys, regions } from "../product/index.ts";
 import CartTotals from "./CartTotals.tsx";
 import EmptyCart from "./EmptyCart.tsx";
+import ShipPromise from "./ShipPromise.tsx";
 
 interface Props {
   locale: Locale;
@@ -347,6 +348,11 @@ export default function Checkout({ locale }: Props) {
         <section className="checkout-step" aria-labelledby="step-review">
           <h2 id="step-review">{t("checkout.review")}</h2>
           <CartTotals cart={cart} locale={locale} region={region} />
+          <ShipPromise
+            locale={locale}
+            region={region}
+            units={(cart.items ?? []).reduce((sum, item) => sum + item.quantity, 0)}
+          />
           <button
             type="button"
             className="button"

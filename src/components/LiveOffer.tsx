@@ -18,6 +18,7 @@ import {
   regions,
   sku,
 } from "../product/index.ts";
+import ShipPromise from "./ShipPromise.tsx";
 
 interface Props {
   locale: Locale;
@@ -50,6 +51,7 @@ export default function LiveOffer({ locale }: Props) {
   const [error, setError] = useState<string | undefined>();
   const [quantity, setQuantity] = useState(1);
   const [adding, setAdding] = useState<AddState>("idle");
+  const [datable, setDatable] = useState(true);
   useEffect(() => {
     bindSelectionToUrl();
     startRegion();
@@ -141,6 +143,7 @@ export default function LiveOffer({ locale }: Props) {
           </>
         )}
       </output>
+      <ShipPromise locale={locale} region={region} units={quantity} onAvailability={setDatable} />
       <div className="offer__buy">
         <label className="field">
           {t("offer.quantity")}
@@ -161,7 +164,7 @@ export default function LiveOffer({ locale }: Props) {
           type="submit"
           className="button"
           data-testid="add-to-cart"
-          disabled={!ready || available <= 0 || adding === "adding"}
+          disabled={!ready || available <= 0 || !datable || adding === "adding"}
         >
           {adding === "adding" ? t("offer.adding") : t("offer.addToCart")}
         </button>

@@ -5,6 +5,7 @@ import { names } from "../i18n/names.ts";
 import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
 import { medusa } from "../lib/medusa.ts";
+import { formatShipDate, orderPromise, type ShipPromise } from "../lib/promise.ts";
 import { regionKeys, regions, variantBySku } from "../product/index.ts";
 import CartTotals from "./CartTotals.tsx";
 
@@ -14,12 +15,13 @@ interface Props {
 
 /**
  * The order confirmation, read back from Medusa by the id in the address.
- * TODO(#5): a signed status link instead of the bare order id, and the batch's ship date.
+ * TODO(#5): a signed status link instead of the bare order id.
  */
 export default function OrderConfirmation({ locale }: Props) {
   const t = translator(locale);
   const [order, setOrder] = useState<HttpTypes.StoreOrder | null | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [promise, setPromise] = useState<ShipPromise | undefined>();
 
   useEffect(() => {
     const id = new URLSearchParams(window.location.search).get("id");
@@ -30,7 +32,10 @@ export default function OrderConfirmation({ locale }: Props) {
     medusa.store.order
       .retrieve(id, { fields: "*items,*shipping_address,*shipping_methods,+discount_subtotal" })
       .then(
-        ({ order: found }) => setOrder(found),
+        ({ order: found }) => {
+          setOrder(found);
+          orderPromise(found.id).then(setPromise, () => undefined);
+        },
         (reason: unknown) => {
           if ((reason as { status?: number } | null)?.status === 404) setOrder(null);
           else setError(describeError(reason, t));
@@ -52,6 +57,14 @@ export default function OrderConfirmation({ locale }: Props) {
         {t("confirm.number")} <strong data-testid="order-number">#{order.display_id}</strong>
       </p>
       <p>{t("confirm.sentTo", { email: order.email ?? "" })}</p>
+      {promise && (
+        <p data-testid="order-promise">
+          {t("promise.yourOrder", {
+            date: formatShipDate(promise.ships_by, intlLocale(locale, region)),
+            batch: promise.number,
+          })}
+        </p>
+      )}
       <ul className="cart-lines">
         {(order.items ?? []).map((item) => {
           const spec = variantBySku(item.variant_sku ?? "");

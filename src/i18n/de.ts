@@ -1,6 +1,9 @@
 import type { Messages } from "./en.ts";
 
 export const de: Messages = {
+  "promise.shipsBy": "Versand bis {date} (Produktionslos {batch})",
+  "promise.soldOut": "Ausverkauft: Alle Produktionslose sind voll, wir können kein Datum zusagen.",
+  "promise.yourOrder": "Ihre Bestellung wird bis {date} mit Produktionslos {batch} versandt.",
   "region.ch": "Schweiz",
   "region.eu": "Europa",
   "region.world": "Übrige Welt",

@@ -2,6 +2,9 @@ import { product } from "../product/index.ts";
 
 /** English: the reference catalogue. fr.ts and de.ts must have exactly these keys. */
 export const en = {
+  "promise.shipsBy": "Ships by {date} (production batch {batch})",
+  "promise.soldOut": "Sold out: every production batch is full, so we cannot promise a date.",
+  "promise.yourOrder": "Your order ships by {date} with production batch {batch}.",
   "region.ch": "Switzerland",
   "region.eu": "Europe",
   "region.world": "Rest of world",

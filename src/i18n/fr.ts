@@ -1,6 +1,10 @@
 import type { Messages } from "./en.ts";
 
 export const fr: Messages = {
+  "promise.shipsBy": "Expédié d’ici le {date} (lot de production {batch})",
+  "promise.soldOut":
+    "Épuisé : tous les lots de production sont complets, nous ne pouvons promettre aucune date.",
+  "promise.yourOrder": "Votre commande part d’ici le {date} avec le lot de production {batch}.",
   "region.ch": "Suisse",
   "region.eu": "Europe",
   "region.world": "Reste du monde",

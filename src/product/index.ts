@@ -2,3 +2,4 @@ export * from "./catalogue.ts";
 export * from "./colours.ts";
 export * from "./fits.ts";
 export * from "./markets.ts";
+export * from "./production.ts";

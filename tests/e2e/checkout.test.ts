@@ -2,7 +2,8 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intlLocale, type Locale, routes } from "../../src/i18n/index.ts";
 import { formatMoney } from "../../src/lib/format.ts";
-import { type RegionKey, regions, sku } from "../../src/product/index.ts";
+import { formatShipDate } from "../../src/lib/promise.ts";
+import { plannedShipsBy, type RegionKey, regions, sku } from "../../src/product/index.ts";
 import { chromiumLaunchOptions } from "../support/chromium.ts";
 import { adminApi, type Shop, startShop } from "../support/shop.ts";
 
@@ -91,8 +92,13 @@ describe("a shopper's checkout in Chromium", () => {
     await checkoutToReview(s.page, "en", "anna@example.ch", swiss);
     const shownTotal = await s.page.getByTestId("total").textContent();
     const shownTax = await s.page.getByTestId("total-tax").textContent();
+    const promised = `${formatShipDate(plannedShipsBy(1), intlLocale("en", "ch"))} (production batch 1)`;
+    await expect.poll(() => s.page.getByTestId("ship-promise").textContent()).toContain(promised);
     await s.page.getByTestId("place-order").click();
     await s.page.getByTestId("confirmation").waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => s.page.getByTestId("order-promise").textContent())
+      .toContain(formatShipDate(plannedShipsBy(1), intlLocale("en", "ch")));
 
     const id = new URL(s.page.url()).searchParams.get("id") ?? "";
     const { order } = await admin<{

@@ -58,3 +58,25 @@ export const swissAddress: HttpTypes.StoreAddAddress = {
 export function minor(amount: number | undefined | null): number {
   return Math.round((amount ?? Number.NaN) * 100);
 }
+
+/** A cart with one line, an email, a Swiss address, standard shipping and a payment session. */
+export async function readyCart(
+  sdk: Medusa,
+  region: string,
+  variantId: string,
+  quantity: number,
+  email = "buyer@example.ch",
+): Promise<string> {
+  let { cart } = await sdk.store.cart.create({
+    region_id: region,
+    email,
+    items: [{ variant_id: variantId, quantity }],
+    shipping_address: swissAddress,
+  });
+  const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id });
+  const option = shipping_options[0];
+  if (!option) throw new Error("no shipping option for a Swiss cart");
+  ({ cart } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: option.id }));
+  await sdk.store.payment.initiatePaymentSession(cart, { provider_id: "pp_system_default" });
+  return cart.id;
+}

@@ -17,7 +17,9 @@ import {
   fits,
   openingStockPerVariant,
   parcel,
+  plannedShipsBy,
   product,
+  productionPlan,
   promotionCodes,
   promotions,
   type RegionKey,
@@ -50,6 +52,8 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows";
+import { PRODUCTION_MODULE } from "../modules/production";
+import type ProductionModuleService from "../modules/production/service";
 
 export const SALES_CHANNEL_NAME = "Camslide web store";
 export const STOCK_LOCATION_NAME = "Camslide warehouse";
@@ -83,6 +87,7 @@ export default async function seed({ container }: ExecArgs): Promise<void> {
   await ensureProduct(container, salesChannelId, shippingProfileId);
   await ensureStockLevels(container, locationId);
   await ensurePromotions(container);
+  await ensureProductionBatches(container);
   await ensureDemoAdmin(container);
 
   const output: SeedOutput = { publishableKey, salesChannelId, regions: regionIds };
@@ -475,6 +480,20 @@ async function ensurePromotions(container: MedusaContainer): Promise<void> {
       })),
     },
   });
+}
+
+/** The plan's first batches, once: after that the maker's dates and capacities stand. */
+async function ensureProductionBatches(container: MedusaContainer): Promise<void> {
+  const production: ProductionModuleService = container.resolve(PRODUCTION_MODULE);
+  const [, count] = await production.listAndCountProductionBatches({}, { take: 1 });
+  if (count > 0) return;
+  await production.createProductionBatches(
+    Array.from({ length: productionPlan.seededBatches }, (_, index) => ({
+      number: index + 1,
+      capacity_units: productionPlan.batchCapacityUnits,
+      ships_by: new Date(`${plannedShipsBy(index + 1)}T00:00:00Z`),
+    })),
+  );
 }
 
 async function ensureDemoAdmin(container: MedusaContainer): Promise<void> {

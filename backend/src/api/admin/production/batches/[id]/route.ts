@@ -1,0 +1,50 @@
+import { batchStates } from "@camslide/product";
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
+import { MedusaError } from "@medusajs/framework/utils";
+import { z } from "@medusajs/framework/zod";
+import { PRODUCTION_MODULE } from "../../../../../modules/production";
+import type ProductionModuleService from "../../../../../modules/production/service";
+
+export const AdminUpdateBatch = z
+  .object({
+    capacity_units: z.number().int().min(0).max(1_000_000).optional(),
+    ships_by: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "ships_by is a date like 2027-03-12")
+      .optional(),
+    state: z.enum(batchStates).optional(),
+  })
+  .strict();
+
+/**
+ * POST /admin/production/batches/:id: change a batch's capacity, date or state. A capacity
+ * below what is already allocated is refused: promises already made are kept.
+ * TODO(#5): notify every affected buyer when ships_by moves.
+ */
+export async function POST(req: MedusaRequest, res: MedusaResponse) {
+  const parsed = AdminUpdateBatch.safeParse(req.body);
+  if (!parsed.success) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      parsed.error.issues.map((i) => i.message).join("; "),
+    );
+  }
+  const production: ProductionModuleService = req.scope.resolve(PRODUCTION_MODULE);
+  const batch = await production.retrieveProductionBatch(req.params.id ?? "");
+  const { capacity_units, ships_by, state } = parsed.data;
+  if (capacity_units !== undefined && !(await production.setCapacity(batch.id, capacity_units))) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Batch ${batch.number} already has more units promised than ${capacity_units}; its capacity cannot go below that.`,
+    );
+  }
+  if (ships_by || state) {
+    await production.updateProductionBatches({
+      id: batch.id,
+      ...(state ? { state } : {}),
+      ...(ships_by ? { ships_by: new Date(`${ships_by}T00:00:00Z`) } : {}),
+    });
+  }
+  const updated = await production.retrieveProductionBatch(batch.id);
+  res.json({ batch: updated });
+}
