@@ -78,6 +78,7 @@ async function main(): Promise<void> {
   const stop = (code: number) => {
     stopping ??= (async () => {
       console.log("\nStopping Camslide …");
+      await rm(join(dataDir, "runtime.json"), { force: true });
       storefront?.close();
       storefront?.closeAllConnections();
       if (backend) await stopProcess(backend);
@@ -173,6 +174,11 @@ async function main(): Promise<void> {
     ]);
     storefront = await serveStatic(storefrontDir, storefrontPort);
     done();
+    // Where the running shop is, for the operator's tools (npm run ops); removed on stop.
+    await writeFile(
+      join(dataDir, "runtime.json"),
+      `${JSON.stringify({ backendUrl, storefrontUrl: siteUrl, publishableKey: seeded.publishableKey, demo, pid: process.pid }, null, 2)}\n`,
+    );
 
     console.log(`
 Camslide is running${demo ? " (embedded demo)" : ""}:
