@@ -14,6 +14,7 @@ import { $cart, CART_FIELDS, forgetCart, loadCart } from "../lib/cart.ts";
 import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
 import { medusa } from "../lib/medusa.ts";
+import { orderLink } from "../lib/order-status.ts";
 import { $region, startRegion } from "../lib/region.ts";
 import { useAction } from "../lib/use-action.ts";
 import { type RegionKey, regionCountries, regionKeys, regions } from "../product/index.ts";
@@ -163,10 +164,12 @@ export default function Checkout({ locale }: Props) {
     try {
       const result = await medusa.store.cart.complete(cartId);
       if (result.type === "order") {
-        forgetCart();
-        window.location.assign(
-          `${routes.confirmed[locale]}?id=${encodeURIComponent(result.order.id)}`,
+        // The confirmation and every later visit go through the order's signed link.
+        const token = await orderLink(result.order.id, cartId).catch(() =>
+          orderLink(result.order.id, cartId),
         );
+        forgetCart();
+        window.location.assign(`${routes.confirmed[locale]}?token=${encodeURIComponent(token)}`);
         return;
       }
       setFormError(describeError({ status: 400, message: result.error.message }, t));

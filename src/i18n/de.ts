@@ -1,6 +1,26 @@
 import type { Messages } from "./en.ts";
 
 export const de: Messages = {
+  "status.title": "Ihre Bestellung",
+  "status.link": "Die Seite Ihrer Bestellung: Status, Sendungsverfolgung und Stornierung",
+  "status.placed": "Bestellt am {date}",
+  "status.batch": "Im Produktionslos {batch}, Versand bis {date}",
+  "status.batchState.open": "Das Los nimmt noch Bestellungen an",
+  "status.batchState.full": "Das Los ist voll und wartet auf die Produktion",
+  "status.batchState.in_production": "Das Los ist in Produktion",
+  "status.batchState.shipping": "Das Los wird versandt",
+  "status.batchState.shipped": "Das Los ist versandt",
+  "status.shipped": "Versandt am {date}",
+  "status.tracking": "Paket {number} verfolgen",
+  "status.canceled": "Storniert am {date}. Ihre Zahlung wird vollständig erstattet.",
+  "status.cancel": "Bestellung stornieren und Geld zurück",
+  "status.cancelling": "Wird storniert…",
+  "status.returnInstead":
+    "Diese Bestellung ist unterwegs und kann nicht mehr storniert werden. Schreiben Sie uns für eine Rücksendung.",
+  "status.lookupIntro": "Geben Sie Ihre Bestellnummer und die E-Mail-Adresse der Bestellung ein.",
+  "status.orderNumber": "Bestellnummer",
+  "status.find": "Bestellung anzeigen",
+  "status.notFound": "Keine Bestellung passt zu dieser Nummer und E-Mail-Adresse.",
   "promise.shipsBy": "Versand bis {date} (Produktionslos {batch})",
   "promise.soldOut": "Ausverkauft: Alle Produktionslose sind voll, wir können kein Datum zusagen.",
   "promise.yourOrder": "Ihre Bestellung wird bis {date} mit Produktionslos {batch} versandt.",

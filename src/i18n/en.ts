@@ -2,6 +2,26 @@ import { product } from "../product/index.ts";
 
 /** English: the reference catalogue. fr.ts and de.ts must have exactly these keys. */
 export const en = {
+  "status.title": "Your order",
+  "status.link": "Your order's page: status, tracking and cancellation",
+  "status.placed": "Placed on {date}",
+  "status.batch": "In production batch {batch}, ships by {date}",
+  "status.batchState.open": "Batch is taking orders",
+  "status.batchState.full": "Batch is complete and waiting for production",
+  "status.batchState.in_production": "Batch is in production",
+  "status.batchState.shipping": "Batch is being shipped",
+  "status.batchState.shipped": "Batch has shipped",
+  "status.shipped": "Shipped on {date}",
+  "status.tracking": "Track parcel {number}",
+  "status.canceled": "Cancelled on {date}. Your payment is refunded in full.",
+  "status.cancel": "Cancel this order and refund me",
+  "status.cancelling": "Cancelling…",
+  "status.returnInstead":
+    "This order is on its way, so it can no longer be cancelled. Write to us to return it.",
+  "status.lookupIntro": "Enter your order number and the email you ordered with.",
+  "status.orderNumber": "Order number",
+  "status.find": "Show my order",
+  "status.notFound": "No order matches this number and email.",
   "promise.shipsBy": "Ships by {date} (production batch {batch})",
   "promise.soldOut": "Sold out: every production batch is full, so we cannot promise a date.",
   "promise.yourOrder": "Your order ships by {date} with production batch {batch}.",

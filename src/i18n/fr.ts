@@ -1,6 +1,26 @@
 import type { Messages } from "./en.ts";
 
 export const fr: Messages = {
+  "status.title": "Votre commande",
+  "status.link": "La page de votre commande : suivi, expédition et annulation",
+  "status.placed": "Passée le {date}",
+  "status.batch": "Dans le lot de production {batch}, expédié d’ici le {date}",
+  "status.batchState.open": "Le lot prend encore des commandes",
+  "status.batchState.full": "Le lot est complet et attend la production",
+  "status.batchState.in_production": "Le lot est en production",
+  "status.batchState.shipping": "Le lot est en cours d’expédition",
+  "status.batchState.shipped": "Le lot est expédié",
+  "status.shipped": "Expédiée le {date}",
+  "status.tracking": "Suivre le colis {number}",
+  "status.canceled": "Annulée le {date}. Votre paiement est intégralement remboursé.",
+  "status.cancel": "Annuler cette commande et me rembourser",
+  "status.cancelling": "Annulation…",
+  "status.returnInstead":
+    "Cette commande est en route et ne peut plus être annulée. Écrivez-nous pour la retourner.",
+  "status.lookupIntro": "Saisissez votre numéro de commande et l’e-mail utilisé pour commander.",
+  "status.orderNumber": "Numéro de commande",
+  "status.find": "Afficher ma commande",
+  "status.notFound": "Aucune commande ne correspond à ce numéro et à cet e-mail.",
   "promise.shipsBy": "Expédié d’ici le {date} (lot de production {batch})",
   "promise.soldOut":
     "Épuisé : tous les lots de production sont complets, nous ne pouvons promettre aucune date.",

@@ -53,6 +53,7 @@ export const routes = {
   cart: { en: "/cart/", fr: "/fr/panier/", de: "/de/warenkorb/" },
   checkout: { en: "/checkout/", fr: "/fr/commande/", de: "/de/kasse/" },
   confirmed: { en: "/order/", fr: "/fr/merci/", de: "/de/danke/" },
+  status: { en: "/order/status/", fr: "/fr/commande/suivi/", de: "/de/bestellung/status/" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type RouteKey = keyof typeof routes;

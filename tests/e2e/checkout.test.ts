@@ -22,6 +22,12 @@ afterAll(async () => {
   await shop?.stop();
 });
 
+/** The confirmation's address carries the order's signed link, which begins with its id. */
+function orderIdOnPage(page: Page): string {
+  const token = new URL(page.url()).searchParams.get("token") ?? "";
+  return token.split(".")[0] ?? "";
+}
+
 async function orderCount(): Promise<number> {
   const { count } = await admin<{ count: number }>("/admin/orders?fields=id&limit=1");
   return count;
@@ -100,7 +106,7 @@ describe("a shopper's checkout in Chromium", () => {
       .poll(() => s.page.getByTestId("order-promise").textContent())
       .toContain(formatShipDate(plannedShipsBy(1), intlLocale("en", "ch")));
 
-    const id = new URL(s.page.url()).searchParams.get("id") ?? "";
+    const id = orderIdOnPage(s.page);
     const { order } = await admin<{
       order: {
         currency_code: string;
@@ -144,13 +150,37 @@ describe("a shopper's checkout in Chromium", () => {
     const shownTotal = await s.page.getByTestId("total").textContent();
     await s.page.getByTestId("place-order").click();
     await s.page.getByTestId("confirmation").waitFor({ timeout: 30_000 });
-    const id = new URL(s.page.url()).searchParams.get("id") ?? "";
+    const id = orderIdOnPage(s.page);
     const { order } = await admin<{
       order: { currency_code: string; total: number; discount_total: number };
     }>(`/admin/orders/${id}?fields=currency_code,total,discount_total`);
     expect(order.currency_code).toBe(regions.eu.currency);
     expect(order.discount_total).toBeGreaterThan(0);
     expect(formatMoney(order.total, "eur", intlLocale("fr", "eu"))).toBe(shownTotal);
+    expect(s.errors).toEqual([]);
+  });
+
+  it("lets the buyer cancel from the order page, once, and the shop records it", async () => {
+    const s = await shopper("ch");
+    await addToCart(s, "?fit=phone&colour=coral", 1);
+    await checkoutToReview(s.page, "en", "changed.mind@example.ch", swiss);
+    await s.page.getByTestId("place-order").click();
+    await s.page.getByTestId("confirmation").waitFor({ timeout: 30_000 });
+    const id = orderIdOnPage(s.page);
+    await s.page.getByTestId("status-link").click();
+    await s.page.getByTestId("order-status").waitFor();
+    expect(await s.page.getByTestId("order-status").getAttribute("data-state")).toBe("placed");
+    await s.page.getByTestId("cancel-order").click();
+    await s.page.getByTestId("status-canceled").waitFor({ timeout: 30_000 });
+    expect(await s.page.getByTestId("cancel-order").count()).toBe(0);
+    const { order } = await admin<{ order: { status: string } }>(
+      `/admin/orders/${id}?fields=status`,
+    );
+    expect(order.status).toBe("canceled");
+    // The page reached with the bare order id instead of the link shows nothing.
+    await s.page.goto(`${shop.storefront}${routes.status.en}?token=${id}`);
+    await s.page.getByTestId("status-error").waitFor();
+    expect(await s.page.content()).not.toContain("changed.mind@example.ch");
     expect(s.errors).toEqual([]);
   });
 

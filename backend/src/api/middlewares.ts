@@ -17,8 +17,18 @@ function refuse(rule: Rule) {
   };
 }
 
+/**
+ * Medusa answers GET /store/orders/:id to anyone who knows the id, with the buyer's email and
+ * address. Camslide has no customer accounts; its buyers reach their order through a signed
+ * link (/store/order-status), so this route answers nobody.
+ */
+function noOrdersById(_req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  return next(new MedusaError(MedusaError.Types.NOT_FOUND, "No order matches."));
+}
+
 export default defineMiddlewares({
   routes: [
+    { matcher: "/store/orders/:id", methods: ["GET"], middlewares: [noOrdersById] },
     { matcher: "/store/carts", methods: ["POST"], middlewares: [refuse(cartBodyProblem)] },
     { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [refuse(cartBodyProblem)] },
     {

@@ -1,0 +1,8 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
+import { orderIdFromToken, orderStatus } from "./status";
+
+/** GET /store/order-status?token=…: the buyer's view of their order, from a signed link. */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const orderId = orderIdFromToken(req.scope, req.query.token, req.ip ?? "unknown");
+  res.json(await orderStatus(req.scope, orderId));
+}

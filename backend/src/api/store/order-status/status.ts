@@ -1,0 +1,143 @@
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
+import { verifyOrderLink } from "../../../lib/order-links";
+import { RateLimiter } from "../../../lib/rate-limit";
+import { PRODUCTION_MODULE } from "../../../modules/production";
+import type ProductionModuleService from "../../../modules/production/service";
+
+/** Wrong tokens and failed lookups per IP: 20 per 10 minutes. */
+export const statusAttempts = new RateLimiter(20, 10 * 60 * 1000);
+
+export function linkSecret(container: MedusaContainer): string {
+  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE);
+  return process.env.ORDER_LINK_SECRET || String(config.projectConfig.http.cookieSecret);
+}
+
+/** Refuses, the same way for every kind of failure, so a response tells a guesser nothing. */
+export function notFound(): never {
+  throw new MedusaError(MedusaError.Types.NOT_FOUND, "No order matches.");
+}
+
+export function orderIdFromToken(container: MedusaContainer, token: unknown, ip: string): string {
+  const orderId = verifyOrderLink(token, linkSecret(container));
+  if (orderId) return orderId;
+  if (!statusAttempts.take(ip)) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Too many attempts. Try again later.");
+  }
+  return notFound();
+}
+
+interface OrderRow {
+  id: string;
+  display_id: number;
+  email: string;
+  status: string;
+  created_at: string;
+  canceled_at: string | null;
+  currency_code: string;
+  total: number;
+  item_subtotal: number;
+  shipping_subtotal: number;
+  tax_total: number;
+  discount_subtotal?: number;
+  items: {
+    id: string;
+    variant_sku: string | null;
+    title: string;
+    quantity: number;
+    subtotal: number;
+  }[];
+  shipping_address: {
+    first_name: string | null;
+    last_name: string | null;
+    address_1: string | null;
+    postal_code: string | null;
+    city: string | null;
+    country_code: string | null;
+  } | null;
+  fulfillments: {
+    id: string;
+    shipped_at: string | null;
+    canceled_at: string | null;
+    labels: { tracking_number: string; tracking_url: string }[];
+  }[];
+}
+
+/** Everything the buyer's status page shows, and whether they may still cancel. */
+export async function orderStatus(container: MedusaContainer, orderId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY);
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "display_id",
+      "email",
+      "status",
+      "created_at",
+      "canceled_at",
+      "currency_code",
+      "total",
+      "item_subtotal",
+      "shipping_subtotal",
+      "tax_total",
+      "discount_subtotal",
+      "items.id",
+      "items.variant_sku",
+      "items.title",
+      "items.quantity",
+      "items.subtotal",
+      "shipping_address.*",
+      "fulfillments.id",
+      "fulfillments.shipped_at",
+      "fulfillments.canceled_at",
+      "fulfillments.labels.*",
+    ],
+    filters: { id: orderId },
+  });
+  const order = data[0] as unknown as OrderRow | undefined;
+  if (!order) return notFound();
+  const { data: carts } = await query.graph({
+    entity: "order_cart",
+    fields: ["cart_id"],
+    filters: { order_id: orderId },
+  });
+  const cartId = (carts[0] as { cart_id?: string } | undefined)?.cart_id;
+  const production: ProductionModuleService = container.resolve(PRODUCTION_MODULE);
+  const [allocation] = cartId
+    ? await production.listBatchAllocations({ cart_id: cartId }, { relations: ["batch"] })
+    : [];
+  const fulfillments = (order.fulfillments ?? []).filter((f) => !f.canceled_at);
+  const shipped = fulfillments.filter((f) => f.shipped_at);
+  const canceled = order.status === "canceled";
+  return {
+    order: {
+      id: order.id,
+      display_id: order.display_id,
+      email: order.email,
+      created_at: order.created_at,
+      canceled_at: order.canceled_at,
+      currency_code: order.currency_code,
+      total: order.total,
+      item_subtotal: order.item_subtotal,
+      shipping_subtotal: order.shipping_subtotal,
+      tax_total: order.tax_total,
+      discount_subtotal: order.discount_subtotal ?? 0,
+      items: order.items,
+      shipping_address: order.shipping_address,
+    },
+    batch: allocation
+      ? {
+          number: allocation.batch.number,
+          ships_by: new Date(allocation.batch.ships_by).toISOString().slice(0, 10),
+          state: allocation.batch.state,
+        }
+      : null,
+    shipments: shipped.map((f) => ({
+      shipped_at: f.shipped_at,
+      tracking: (f.labels ?? []).map((l) => ({ number: l.tracking_number, url: l.tracking_url })),
+    })),
+    state: canceled ? "canceled" : shipped.length > 0 ? "shipped" : "placed",
+    // Once anything is packed or shipped, the buyer asks for a return instead.
+    can_cancel: !canceled && fulfillments.length === 0,
+  };
+}

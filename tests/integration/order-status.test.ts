@@ -1,0 +1,173 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { medusa } from "../../scripts/lib/backend.ts";
+import { sku } from "../../src/product/index.ts";
+import { readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
+
+const { backendUrl, medusaEnv, logDir, seeded } = inject("integration");
+
+async function store(path: string, body?: unknown) {
+  const response = await fetch(`${backendUrl}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "x-publishable-api-key": seeded.publishableKey, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+let adminToken = "";
+async function admin(path: string) {
+  const response = await fetch(`${backendUrl}${path}`, {
+    headers: { authorization: `Bearer ${adminToken}` },
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function allocated(): Promise<number> {
+  const { batches } = (await admin("/admin/production/batches")) as {
+    batches: { allocated_units: number }[];
+  };
+  return batches.reduce((sum, b) => sum + b.allocated_units, 0);
+}
+
+interface Placed {
+  orderId: string;
+  cartId: string;
+  displayId: number;
+  email: string;
+}
+
+async function placeOrder(email: string, quantity = 2): Promise<Placed> {
+  const sdk = storeClient();
+  const region = await regionId(sdk, "ch");
+  const variant = await variantIdBySku(sdk, region, sku("laptop", "black"));
+  const cartId = await readyCart(sdk, region, variant, quantity, email);
+  const done = await sdk.store.cart.complete(cartId);
+  if (done.type !== "order") throw new Error("no order");
+  return { orderId: done.order.id, cartId, displayId: done.order.display_id ?? 0, email };
+}
+
+let placed: Placed;
+let token = "";
+
+beforeAll(async () => {
+  const email = "status-ops@example.ch";
+  const password = "another-long-test-password";
+  await medusa(["user", "-e", email, "-p", password], medusaEnv, join(logDir, "user-status.log"));
+  const login = await fetch(`${backendUrl}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  adminToken = ((await login.json()) as { token: string }).token;
+  placed = await placeOrder("anna.status@example.ch");
+});
+
+describe("the buyer's order status, by signed link", () => {
+  it("gives the link only to the browser that holds the order's cart", async () => {
+    const other = await placeOrder("someone.else@example.ch", 1);
+    const wrong = await store("/store/order-status/token", {
+      order_id: placed.orderId,
+      cart_id: other.cartId,
+    });
+    expect(wrong.status).toBe(404);
+    const right = await store("/store/order-status/token", {
+      order_id: placed.orderId,
+      cart_id: placed.cartId,
+    });
+    expect(right.status).toBe(200);
+    token = String(right.json.token);
+  });
+
+  it("shows the order, its batch and that it can be cancelled", async () => {
+    const { status, json } = await store(`/store/order-status?token=${encodeURIComponent(token)}`);
+    expect(status).toBe(200);
+    expect(json.state).toBe("placed");
+    expect(json.can_cancel).toBe(true);
+    expect((json.order as { display_id: number }).display_id).toBe(placed.displayId);
+    expect((json.batch as { number: number } | null)?.number).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["an order id alone", (_: string) => placed.orderId],
+    [
+      "a tampered signature",
+      (t: string) => `${t.slice(0, -10)}${t.at(-10) === "A" ? "B" : "A"}${t.slice(-9)}`,
+    ],
+    [
+      "another order's id with this signature",
+      (t: string) => t.replace(/^order_[0-9A-Z]{26}/, "order_01AAAAAAAAAAAAAAAAAAAAAAAA"),
+    ],
+    ["nothing", (_: string) => ""],
+  ])("reveals nothing for %s", async (_, forge) => {
+    const { status, json } = await store(
+      `/store/order-status?token=${encodeURIComponent(forge(token))}`,
+    );
+    expect(status).toBe(404);
+    expect(JSON.stringify(json)).not.toContain(placed.email);
+  });
+
+  it("answers nobody at Medusa's own order-by-id route", async () => {
+    const { status, json } = await store(`/store/orders/${placed.orderId}`);
+    expect(status).toBe(404);
+    expect(JSON.stringify(json)).not.toContain(placed.email);
+  });
+
+  it("finds the order by number and email, and by nothing less", async () => {
+    const wrong = await store("/store/order-status/lookup", {
+      order_number: placed.displayId,
+      email: "guess@example.ch",
+    });
+    expect(wrong.status).toBe(404);
+    const right = await store("/store/order-status/lookup", {
+      order_number: String(placed.displayId),
+      email: placed.email.toUpperCase(),
+    });
+    expect(right.status).toBe(200);
+    const viaLookup = await store(
+      `/store/order-status?token=${encodeURIComponent(String(right.json.token))}`,
+    );
+    expect((viaLookup.json.order as { id: string }).id).toBe(placed.orderId);
+  });
+
+  it("cancels in one click, refunds through Medusa, gives the batch its units back, and only once", async () => {
+    const before = await allocated();
+    const [first, second] = await Promise.all([
+      store("/store/order-status/cancel", { token }),
+      store("/store/order-status/cancel", { token }),
+    ]);
+    expect([first.status, second.status].sort()).toContain(200);
+    const third = await store("/store/order-status/cancel", { token });
+    expect(third.status).toBe(200);
+    expect(third.json.state).toBe("canceled");
+    expect(third.json.can_cancel).toBe(false);
+    expect(await allocated()).toBe(before - 2);
+    const { order } = (await admin(
+      `/admin/orders/${placed.orderId}?fields=status,payment_status`,
+    )) as {
+      order: { status: string; payment_status: string };
+    };
+    expect(order.status).toBe("canceled");
+    expect(order.payment_status).toBe("canceled");
+  });
+
+  it("stops a guesser after 20 wrong attempts from one address", async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      answers.push(
+        (
+          await store("/store/order-status/lookup", {
+            order_number: placed.displayId,
+            email: `x${i}@example.ch`,
+          })
+        ).status,
+      );
+    }
+    expect(answers.slice(-1)[0]).toBe(400);
+    const right = await store("/store/order-status/lookup", {
+      order_number: placed.displayId,
+      email: placed.email,
+    });
+    expect(right.status).toBe(400);
+  });
+});
