@@ -25,5 +25,20 @@ module.exports = defineConfig({
     disable: config.disableAdmin,
     backendUrl: config.backendUrl,
   },
-  modules: [{ resolve: "./src/modules/production" }, ...redisModules(config.redisUrl)],
+  modules: [
+    { resolve: "./src/modules/production" },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "./src/modules/outbox-notification",
+            id: "outbox",
+            options: { channels: ["email"], dir: config.outboxDir },
+          },
+        ],
+      },
+    },
+    ...redisModules(config.redisUrl),
+  ],
 });

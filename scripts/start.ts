@@ -131,6 +131,8 @@ async function main(): Promise<void> {
       jwtSecret: secrets?.jwtSecret ?? env.JWT_SECRET ?? "",
       cookieSecret: secrets?.cookieSecret ?? env.COOKIE_SECRET ?? "",
       demo,
+      storefrontUrl: env.CAMSLIDE_SITE_URL?.trim() || `http://localhost:${storefrontPort}`,
+      outboxDir: join(dataDir, "outbox"),
       extra: demo
         ? { CAMSLIDE_ADMIN_EMAIL: DEMO_ADMIN.email, CAMSLIDE_ADMIN_PASSWORD: DEMO_ADMIN.password }
         : {},

@@ -31,6 +31,10 @@ export interface BackendEnv {
   cookieSecret: string;
   demo: boolean;
   workerMode?: "shared" | "server" | "worker";
+  /** Where the storefront is, for links in emails. */
+  storefrontUrl?: string;
+  /** Where the outbox notification provider writes emails (the embedded demo's mail). */
+  outboxDir?: string;
   extra?: Record<string, string>;
 }
 
@@ -50,6 +54,8 @@ export function medusaEnv(options: BackendEnv): NodeJS.ProcessEnv {
     COOKIE_SECRET: options.cookieSecret,
     CAMSLIDE_DEMO: options.demo ? "1" : "0",
     MEDUSA_WORKER_MODE: options.workerMode ?? "shared",
+    STOREFRONT_URL: options.storefrontUrl ?? options.storefrontOrigins[0] ?? "",
+    ...(options.outboxDir ? { CAMSLIDE_OUTBOX_DIR: options.outboxDir } : {}),
     ...options.extra,
   };
   if (options.redisUrl) env.REDIS_URL = options.redisUrl;

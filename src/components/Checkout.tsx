@@ -104,7 +104,8 @@ export default function Checkout({ locale }: Props) {
     void call(async () => {
       const { cart: updated } = await medusa.store.cart.update(
         cartId,
-        { email: email.trim() },
+        // The buyer's language, for the emails Medusa sends about this order.
+        { email: email.trim(), metadata: { locale } },
         { fields: CART_FIELDS },
       );
       $cart.set(updated);

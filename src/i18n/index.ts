@@ -1,12 +1,12 @@
-import type { RegionKey } from "../product/index.ts";
+import { type RegionKey, type ShopLocale, shopLocales } from "../product/index.ts";
 import { de } from "./de.ts";
 import { en, type MessageKey, type Messages } from "./en.ts";
 import { fr } from "./fr.ts";
 
 export type { MessageKey, Messages };
 
-export const locales = ["en", "fr", "de"] as const;
-export type Locale = (typeof locales)[number];
+export const locales = shopLocales;
+export type Locale = ShopLocale;
 export const defaultLocale: Locale = "en";
 
 const catalogues: Record<Locale, Messages> = { en, fr, de };
@@ -47,16 +47,7 @@ export function intlLocale(locale: Locale, region: RegionKey): string {
   return `${locale}-${locale.toUpperCase()}`;
 }
 
-/** The shop's routes in each language. */
-export const routes = {
-  home: { en: "/", fr: "/fr/", de: "/de/" },
-  cart: { en: "/cart/", fr: "/fr/panier/", de: "/de/warenkorb/" },
-  checkout: { en: "/checkout/", fr: "/fr/commande/", de: "/de/kasse/" },
-  confirmed: { en: "/order/", fr: "/fr/merci/", de: "/de/danke/" },
-  status: { en: "/order/status/", fr: "/fr/commande/suivi/", de: "/de/bestellung/status/" },
-} as const satisfies Record<string, Record<Locale, string>>;
-
-export type RouteKey = keyof typeof routes;
+export { type RouteKey, routes } from "../product/index.ts";
 
 /** Which language a path is in, from its first segment. */
 export function localeOfPath(pathname: string): Locale {

@@ -3,3 +3,4 @@ export * from "./colours.ts";
 export * from "./fits.ts";
 export * from "./markets.ts";
 export * from "./production.ts";
+export * from "./routes.ts";

@@ -24,6 +24,8 @@ export interface IntegrationContext {
   /** The environment Medusa ran with, so a test can run another medusa command (the seed). */
   medusaEnv: Record<string, string>;
   logDir: string;
+  /** Where Medusa's outbox provider writes the emails it sends. */
+  outboxDir: string;
 }
 
 declare module "vitest" {
@@ -49,6 +51,7 @@ export default async function setup(project: TestProject) {
     jwtSecret: randomBytes(32).toString("hex"),
     cookieSecret: randomBytes(32).toString("hex"),
     demo: false,
+    outboxDir: join(logDir, "outbox"),
   });
   let server: Awaited<ReturnType<typeof spawnBackend>> | undefined;
   try {
@@ -66,6 +69,7 @@ export default async function setup(project: TestProject) {
         Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
       ),
       logDir,
+      outboxDir: join(logDir, "outbox"),
     });
   } catch (error) {
     if (server) await stopProcess(server);

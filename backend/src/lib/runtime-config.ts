@@ -18,6 +18,8 @@ export interface RuntimeConfig {
   workerMode: "shared" | "worker" | "server";
   backendUrl: string | undefined;
   disableAdmin: boolean;
+  /** Where the outbox notification provider writes buyers' emails. */
+  outboxDir: string;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +71,7 @@ export function readRuntimeConfig(env: Env, command?: string): RuntimeConfig {
     workerMode,
     backendUrl: env.MEDUSA_BACKEND_URL?.trim() || undefined,
     disableAdmin: env.DISABLE_MEDUSA_ADMIN === "true" || workerMode === "worker",
+    outboxDir: env.CAMSLIDE_OUTBOX_DIR?.trim() || "outbox",
   };
 }
 
