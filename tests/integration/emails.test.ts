@@ -2,10 +2,11 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { verifyOrderLink } from "../../backend/src/lib/order-links.ts";
+import { medusa } from "../../scripts/lib/backend.ts";
 import { plannedShipsBy, routes, sku } from "../../src/product/index.ts";
 import { readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
 
-const { outboxDir, backendUrl, seeded, medusaEnv } = inject("integration");
+const { outboxDir, backendUrl, seeded, medusaEnv, logDir } = inject("integration");
 
 interface Sent {
   to: string;
@@ -78,5 +79,87 @@ describe("emails to buyers", () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(mine(await sent()).filter((m) => m.template === "order-canceled")).toHaveLength(1);
     expect(plannedShipsBy(1)).toMatch(/^2027-/);
+  });
+
+  it("tells each buyer in a batch of its new date once, with a cancel link, and not the ones who cancelled", async () => {
+    const email = "dates-ops@example.ch";
+    const password = "yet-another-long-test-password";
+    await medusa(["user", "-e", email, "-p", password], medusaEnv, join(logDir, "user-emails.log"));
+    const login = await fetch(`${backendUrl}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    const { token: adminToken } = (await login.json()) as { token: string };
+    const store = (path: string, body?: unknown) =>
+      fetch(`${backendUrl}${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: {
+          "x-publishable-api-key": seeded.publishableKey,
+          "content-type": "application/json",
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }).then(async (r) => (await r.json()) as Record<string, unknown>);
+
+    const sdk = storeClient();
+    const region = await regionId(sdk, "ch");
+    const variant = await variantIdBySku(sdk, region, sku("monitor", "black"));
+    const orders: { id: string; cartId: string }[] = [];
+    for (const buyer of ["one", "two", "gone"]) {
+      const cartId = await readyCart(sdk, region, variant, 1, `${buyer}@example.ch`);
+      const done = await sdk.store.cart.complete(cartId);
+      if (done.type !== "order") throw new Error("no order");
+      orders.push({ id: done.order.id, cartId });
+    }
+    const batches = await Promise.all(orders.map((o) => store(`/store/production/orders/${o.id}`)));
+    const numbers = new Set(batches.map((b) => (b.batch as { number: number }).number));
+    expect(numbers.size).toBe(1);
+    const gone = orders[2];
+    if (!gone) throw new Error("no third order");
+    const { token } = (await store("/store/order-status/token", {
+      order_id: gone.id,
+      cart_id: gone.cartId,
+    })) as { token: string };
+    await store("/store/order-status/cancel", { token });
+
+    const admin = (path: string, body?: unknown) =>
+      fetch(`${backendUrl}${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }).then(async (r) => ({
+        status: r.status,
+        json: (await r.json()) as Record<string, unknown>,
+      }));
+    const { json } = await admin("/admin/production/batches");
+    const batch = (json.batches as { id: string; number: number }[]).find((b) =>
+      numbers.has(b.number),
+    );
+    if (!batch) throw new Error("no batch");
+    const newDate = "2027-06-30";
+    expect(
+      (await admin(`/admin/production/batches/${batch.id}`, { ships_by: newDate })).status,
+    ).toBe(200);
+    const ours = (messages: Sent[]) =>
+      messages.filter(
+        (m) => m.template === "batch-date-changed" && orders.some((o) => o.id === m.order_id),
+      );
+    await waitFor((m) => ours(m).length >= 2, "date change notices");
+    // The same date again is no change: nobody is told twice.
+    expect(
+      (await admin(`/admin/production/batches/${batch.id}`, { ships_by: newDate })).status,
+    ).toBe(200);
+    await new Promise((r) => setTimeout(r, 1500));
+    const notices = ours(await sent());
+    expect(notices.map((n) => n.to).sort()).toEqual(["one@example.ch", "two@example.ch"]);
+    for (const notice of notices) {
+      expect(notice.text).toContain("2027");
+      const link = notice.text.match(/https?:\/\/\S+/)?.[0] ?? "";
+      expect(
+        verifyOrderLink(new URL(link).searchParams.get("token"), medusaEnv.COOKIE_SECRET ?? ""),
+      ).toBe(notice.order_id);
+    }
+    const status = await store(`/store/production/orders/${orders[0]?.id}`);
+    expect((status.batch as { ships_by: string }).ships_by).toBe(newDate);
   });
 });

@@ -51,6 +51,44 @@ const canceled: Record<ShopLocale, (v: CanceledValues) => Email> = {
   }),
 };
 
+interface MovedValues {
+  number: number;
+  batch: number;
+  shipsBy: string;
+  link: string;
+}
+
+const moved: Record<ShopLocale, (v: MovedValues) => Email> = {
+  en: (v) => ({
+    subject: `New ship date for your Camslide order #${v.number}`,
+    text: `Production batch ${v.batch} has a new date: your order #${v.number} now ships by ${v.shipsBy}.
+
+If that no longer suits you, cancel in one click for a full refund:
+${v.link}
+`,
+  }),
+  fr: (v) => ({
+    subject: `Nouvelle date d’expédition pour votre commande Camslide n° ${v.number}`,
+    text: `Le lot de production ${v.batch} change de date : votre commande n° ${v.number} part désormais d’ici le ${v.shipsBy}.
+
+Si cela ne vous convient plus, annulez en un clic avec remboursement intégral :
+${v.link}
+`,
+  }),
+  de: (v) => ({
+    subject: `Neues Versanddatum für Ihre Camslide-Bestellung Nr. ${v.number}`,
+    text: `Produktionslos ${v.batch} hat ein neues Datum: Ihre Bestellung Nr. ${v.number} wird jetzt bis ${v.shipsBy} versandt.
+
+Wenn das nicht mehr passt, stornieren Sie mit einem Klick bei voller Rückerstattung:
+${v.link}
+`,
+  }),
+};
+
+export function batchMovedEmail(locale: ShopLocale, values: MovedValues): Email {
+  return moved[locale](values);
+}
+
 export function emailLocale(metadata: Record<string, unknown> | null | undefined): ShopLocale {
   const locale = metadata?.locale;
   return isShopLocale(locale) ? locale : "en";

@@ -1,8 +1,8 @@
 import { batchStates } from "@camslide/product";
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
-import { MedusaError } from "@medusajs/framework/utils";
+import { MedusaError, Modules } from "@medusajs/framework/utils";
 import { z } from "@medusajs/framework/zod";
-import { PRODUCTION_MODULE } from "../../../../../modules/production";
+import { BATCH_DATE_CHANGED, PRODUCTION_MODULE } from "../../../../../modules/production";
 import type ProductionModuleService from "../../../../../modules/production/service";
 
 export const AdminUpdateBatch = z
@@ -19,7 +19,7 @@ export const AdminUpdateBatch = z
 /**
  * POST /admin/production/batches/:id: change a batch's capacity, date or state. A capacity
  * below what is already allocated is refused: promises already made are kept.
- * TODO(#5): notify every affected buyer when ships_by moves.
+ * A new ships_by tells every buyer in the batch (subscribers/batch-date-changed.ts).
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const parsed = AdminUpdateBatch.safeParse(req.body);
@@ -46,5 +46,13 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     });
   }
   const updated = await production.retrieveProductionBatch(batch.id);
+  const before = new Date(batch.ships_by).toISOString().slice(0, 10);
+  if (ships_by && ships_by !== before) {
+    const events = req.scope.resolve(Modules.EVENT_BUS);
+    await events.emit({
+      name: BATCH_DATE_CHANGED,
+      data: { batch_id: batch.id, from: before, to: ships_by },
+    });
+  }
   res.json({ batch: updated });
 }
