@@ -1,6 +1,13 @@
 import type { Messages } from "./en.ts";
 
 export const de: Messages = {
+  "progress.title": "Produktionsfortschritt",
+  "progress.intro":
+    "Jede Bestellung wird in einem datierten Produktionslos gefertigt. So steht jedes Los, live aus dem Shop.",
+  "progress.batch": "Los {batch}",
+  "progress.shipsBy": "Versand bis {date}",
+  "progress.ordered": "{ordered} von {capacity} Abdeckungen bestellt",
+  "progress.nav": "Produktionsfortschritt",
   "status.title": "Ihre Bestellung",
   "status.link": "Die Seite Ihrer Bestellung: Status, Sendungsverfolgung und Stornierung",
   "status.placed": "Bestellt am {date}",

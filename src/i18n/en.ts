@@ -2,6 +2,13 @@ import { product } from "../product/index.ts";
 
 /** English: the reference catalogue. fr.ts and de.ts must have exactly these keys. */
 export const en = {
+  "progress.title": "Production progress",
+  "progress.intro":
+    "Every order is made in a dated production batch. This is where each batch stands, live from the shop.",
+  "progress.batch": "Batch {batch}",
+  "progress.shipsBy": "Ships by {date}",
+  "progress.ordered": "{ordered} of {capacity} covers ordered",
+  "progress.nav": "Production progress",
   "status.title": "Your order",
   "status.link": "Your order's page: status, tracking and cancellation",
   "status.placed": "Placed on {date}",

@@ -1,6 +1,13 @@
 import type { Messages } from "./en.ts";
 
 export const fr: Messages = {
+  "progress.title": "Avancement de la production",
+  "progress.intro":
+    "Chaque commande est fabriquée dans un lot de production daté. Voici où en est chaque lot, en direct de la boutique.",
+  "progress.batch": "Lot {batch}",
+  "progress.shipsBy": "Expédié d’ici le {date}",
+  "progress.ordered": "{ordered} caches commandés sur {capacity}",
+  "progress.nav": "Avancement de la production",
   "status.title": "Votre commande",
   "status.link": "La page de votre commande : suivi, expédition et annulation",
   "status.placed": "Passée le {date}",

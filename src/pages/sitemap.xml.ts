@@ -5,7 +5,7 @@ import { colourKeys, fitKeys } from "../product/index.ts";
 /** Every public page, the localised ones with their alternates in each language. */
 export const GET: APIRoute = ({ site }) => {
   const url = (path: string) => new URL(path, site).toString();
-  const localised = (["home", "cart"] as const).map((key) => ({
+  const localised = (["home", "cart", "progress"] as const).map((key) => ({
     loc: url(routes[key].en),
     alternates: locales.map((l) => ({ l, href: url(routes[key][l]) })),
   }));

@@ -11,6 +11,7 @@ export const routes = {
   checkout: { en: "/checkout/", fr: "/fr/commande/", de: "/de/kasse/" },
   confirmed: { en: "/order/", fr: "/fr/merci/", de: "/de/danke/" },
   status: { en: "/order/status/", fr: "/fr/commande/suivi/", de: "/de/bestellung/status/" },
+  progress: { en: "/progress/", fr: "/fr/production/", de: "/de/produktion/" },
 } as const satisfies Record<string, Record<ShopLocale, string>>;
 
 export type RouteKey = keyof typeof routes;

@@ -184,6 +184,17 @@ describe("a shopper's checkout in Chromium", () => {
     expect(s.errors).toEqual([]);
   });
 
+  it("shows each batch's date and fill on the public progress page, in German", async () => {
+    const s = await shopper("ch");
+    await s.page.goto(`${shop.storefront}${routes.progress.de}`);
+    await s.page.getByTestId("progress-batch").first().waitFor();
+    const first = await s.page.getByTestId("progress-batch").first().textContent();
+    expect(first).toContain("Los 1");
+    expect(first).toMatch(/von 5.000 Abdeckungen bestellt|von 5’000 Abdeckungen bestellt/);
+    expect(await s.page.getByTestId("progress-batch").count()).toBeGreaterThanOrEqual(3);
+    expect(s.errors).toEqual([]);
+  });
+
   it("makes one order when Place order is double-clicked", async () => {
     const s = await shopper("ch");
     await addToCart(s, "?fit=tablet&colour=black", 1);
