@@ -111,6 +111,13 @@ describe("npm start on a fresh data folder", () => {
       await expect
         .poll(() => admin.getByText(product.title, { exact: true }).count(), { timeout: 30_000 })
         .toBe(1);
+      // The production batches page of the admin extension lists the seeded batches.
+      await admin.goto(`http://localhost:${medusaPort}/app/batches`);
+      await expect
+        .poll(() => admin.getByRole("heading", { name: "Batch 1", exact: true }).count(), {
+          timeout: 30_000,
+        })
+        .toBe(1);
       await admin.close();
 
       // A second shop on the same ports is refused with a message that says what to do.
