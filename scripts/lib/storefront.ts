@@ -2,6 +2,8 @@ import { createReadStream } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { repoRoot } from "./backend.ts";
 import { runNode } from "./processes.ts";
 import { treeHash } from "./tree-hash.ts";
@@ -65,6 +67,24 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".xml"]);
+const gzipAsync = promisify(gzip);
+
+/**
+ * Gzipped copies of text files, made once per file version: the site's JavaScript is most of
+ * what a phone downloads, and gzip takes it to about a third (Lighthouse mobile went from
+ * about 0.81 to 0.94-0.97 with it).
+ */
+const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+async function gzippedFile(path: string, mtimeMs: number): Promise<Buffer> {
+  const cached = gzipped.get(path);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.body;
+  const body = await gzipAsync(await readFile(path), { level: 9 });
+  gzipped.set(path, { mtimeMs, body });
+  return body;
+}
+
 async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
   let decoded: string;
   try {
@@ -95,21 +115,31 @@ export function serveStatic(root: string, port: number, host = "0.0.0.0"): Promi
     const file = await resolveFile(root, pathname);
     const status = file ? 200 : 404;
     const body = file ?? join(root, "404.html");
-    const exists = await stat(body).then(
-      (s) => s.isFile(),
-      () => false,
-    );
-    if (!exists) {
+    const info = await stat(body).catch(() => undefined);
+    if (!info?.isFile()) {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
       return;
     }
-    response.writeHead(status, {
+    const headers: Record<string, string> = {
       "content-type": TYPES[extname(body)] ?? "application/octet-stream",
       "cache-control": pathname.startsWith("/_astro/")
         ? "public, max-age=31536000, immutable"
         : "no-cache",
       "x-content-type-options": "nosniff",
-    });
+      vary: "accept-encoding",
+    };
+    const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    if (acceptsGzip && COMPRESSIBLE.has(extname(body))) {
+      const compressed = await gzippedFile(body, info.mtimeMs);
+      response.writeHead(status, {
+        ...headers,
+        "content-encoding": "gzip",
+        "content-length": String(compressed.length),
+      });
+      response.end(request.method === "HEAD" ? undefined : compressed);
+      return;
+    }
+    response.writeHead(status, { ...headers, "content-length": String(info.size) });
     if (request.method === "HEAD") response.end();
     else createReadStream(body).pipe(response);
   });

@@ -140,4 +140,32 @@ export const de: Messages = {
   "error.outOfStock":
     "Einige Artikel sind in dieser Menge nicht mehr an Lager. Bitte passen Sie den Warenkorb an.",
   "error.generic": "Etwas ist schiefgelaufen: {message}",
+  "fitGuide.heading": "Passt es an mein Gerät?",
+  "fitGuide.intro":
+    "Geben Sie Ihr Gerät ein oder wählen Sie es aus: Sie sehen, welche Größe passt und worauf Sie achten sollten.",
+  "fitGuide.label": "Ihr Gerät",
+  "fitGuide.hint": "Zum Beispiel MacBook Air, iPhone 15 oder Dell XPS 13",
+  "fitGuide.recommended": "Empfohlen für {device}: die Größe {fit} ({size} mm).",
+  "fitGuide.apply": "Größe {fit} wählen",
+  "fitGuide.applied": "Die Größe {fit} ist gewählt.",
+  "fitGuide.several": "{count} Geräte passen. Wählen Sie Ihres:",
+  "fitGuide.unknown": "Dieses Gerät kennen wir noch nicht.",
+  "fitGuide.unknownGuess":
+    "Nach Ihrer Eingabe ist die Größe {fit} ({size} mm) die wahrscheinlichste. Prüfen Sie, ob der flache Rand um die Kamera so viel Platz bietet und kein Sensor neben der Kamera sitzt.",
+  "fitGuide.unknownNoGuess":
+    "Wählen Sie die Größe nach der Art des Geräts: Laptop, Telefon, Tablet oder Bildschirm. Prüfen Sie, dass kein Sensor neben der Kamera sitzt.",
+  "fitGuide.noWarning": "Bei diesem Gerät gibt es nichts Besonderes zu beachten.",
+  "fitGuide.warning.apple-lid":
+    "Apple rät bei Mac-Notebooks von Kameraabdeckungen ab, die dicker als 0,1 mm sind, wenn der Deckel geschlossen wird; diese Schiene ist {thickness} mm dick. Nehmen Sie die Abdeckung ab, bevor Sie den Deckel schließen, sonst kann das Display beschädigt werden.",
+  "fitGuide.warning.sensors":
+    "Neben der Kamera sitzen Sensoren (Umgebungslicht, Infrarot oder Gesichtserkennung). Setzen Sie die Schiene so, dass sie frei bleiben, sonst funktionieren automatische Helligkeit und Entsperren per Gesicht womöglich nicht mehr.",
+  "fitGuide.warning.in-display":
+    "Die Frontkamera sitzt im Display. Setzen Sie die Schiene nur auf einen flachen Rahmen daneben, nie auf das Display oder die Sensoren daneben.",
+  "fitGuide.warning.built-in-shutter":
+    "Viele Ausführungen dieses Modells haben eine eingebaute Kamerablende oder eine Pop-up-Kamera: Prüfen Sie Ihres, vielleicht brauchen Sie keine Abdeckung.",
+  "fitGuide.source": "Quelle",
+  "cover.heading": "Abdeckung {fit} in {colour}",
+  "cover.sku": "Artikelnummer",
+  "cover.configure": "In 3D ansehen und kaufen",
+  "cover.otherColours": "Andere Farben",
 };

@@ -137,6 +137,33 @@ export const en = {
   "error.outOfStock":
     "Some items are no longer in stock in that quantity. Please adjust your cart.",
   "error.generic": "Something went wrong: {message}",
+  "fitGuide.heading": "Will it fit my device?",
+  "fitGuide.intro": "Type or pick your device to see which fit suits it and what to watch out for.",
+  "fitGuide.label": "Your device",
+  "fitGuide.hint": "For example MacBook Air, iPhone 15 or Dell XPS 13",
+  "fitGuide.recommended": "Recommended for {device}: the {fit} fit ({size} mm).",
+  "fitGuide.apply": "Use the {fit} fit",
+  "fitGuide.applied": "The {fit} fit is chosen.",
+  "fitGuide.several": "{count} devices match. Pick yours:",
+  "fitGuide.unknown": "We do not know this device yet.",
+  "fitGuide.unknownGuess":
+    "From what you typed, the {fit} fit ({size} mm) is the likely one. Check that the flat edge around the camera has that much room and that no sensor sits beside the camera.",
+  "fitGuide.unknownNoGuess":
+    "Choose the fit by the kind of device: laptop, phone, tablet or monitor. Check that no sensor sits beside the camera.",
+  "fitGuide.noWarning": "Nothing special to watch out for on this device.",
+  "fitGuide.warning.apple-lid":
+    "Apple advises against any camera cover thicker than 0.1 mm on a Mac notebook with the lid closed; this rail is {thickness} mm. Take the cover off before you close the lid, or the screen can be damaged.",
+  "fitGuide.warning.sensors":
+    "Sensors sit beside the camera (ambient light, infrared or face recognition). Place the rail so they stay clear, or auto-brightness and face unlock may stop working.",
+  "fitGuide.warning.in-display":
+    "The front camera sits inside the screen. Place the rail only on a flat frame beside it, never over the display or the sensors around it.",
+  "fitGuide.warning.built-in-shutter":
+    "Many versions of this model have a built-in camera shutter or a pop-up camera: check yours, you may not need a cover.",
+  "fitGuide.source": "Source",
+  "cover.heading": "{fit} cover in {colour}",
+  "cover.sku": "SKU",
+  "cover.configure": "See it in 3D and buy",
+  "cover.otherColours": "Other colours",
 } as const;
 
 export type MessageKey = keyof typeof en;

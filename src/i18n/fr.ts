@@ -141,4 +141,32 @@ export const fr: Messages = {
   "error.outOfStock":
     "Certains articles ne sont plus en stock dans cette quantité. Ajustez votre panier.",
   "error.generic": "Une erreur est survenue : {message}",
+  "fitGuide.heading": "Est-ce que ça convient à mon appareil ?",
+  "fitGuide.intro":
+    "Saisissez ou choisissez votre appareil pour voir le format qui lui convient et les précautions à prendre.",
+  "fitGuide.label": "Votre appareil",
+  "fitGuide.hint": "Par exemple MacBook Air, iPhone 15 ou Dell XPS 13",
+  "fitGuide.recommended": "Recommandé pour {device} : le format {fit} ({size} mm).",
+  "fitGuide.apply": "Choisir le format {fit}",
+  "fitGuide.applied": "Le format {fit} est choisi.",
+  "fitGuide.several": "{count} appareils correspondent. Choisissez le vôtre :",
+  "fitGuide.unknown": "Nous ne connaissons pas encore cet appareil.",
+  "fitGuide.unknownGuess":
+    "D’après votre saisie, le format {fit} ({size} mm) est le plus probable. Vérifiez que le bord plat autour de la caméra offre cette place et qu’aucun capteur ne se trouve à côté de la caméra.",
+  "fitGuide.unknownNoGuess":
+    "Choisissez le format selon le type d’appareil : ordinateur portable, téléphone, tablette ou écran. Vérifiez qu’aucun capteur ne se trouve à côté de la caméra.",
+  "fitGuide.noWarning": "Rien de particulier à surveiller sur cet appareil.",
+  "fitGuide.warning.apple-lid":
+    "Apple déconseille tout cache de caméra de plus de 0,1 mm sur un Mac portable dont l’écran est fermé ; ce rail mesure {thickness} mm. Retirez le cache avant de fermer l’écran, sinon l’écran peut être endommagé.",
+  "fitGuide.warning.sensors":
+    "Des capteurs se trouvent à côté de la caméra (luminosité ambiante, infrarouge ou reconnaissance faciale). Placez le rail de sorte qu’ils restent dégagés, sinon la luminosité automatique et le déverrouillage par le visage peuvent cesser de fonctionner.",
+  "fitGuide.warning.in-display":
+    "La caméra frontale se trouve dans l’écran. Posez le rail uniquement sur un cadre plat à côté, jamais sur l’affichage ni sur les capteurs voisins.",
+  "fitGuide.warning.built-in-shutter":
+    "De nombreuses versions de ce modèle ont un volet de caméra intégré ou une caméra escamotable : vérifiez la vôtre, un cache n’est peut-être pas nécessaire.",
+  "fitGuide.source": "Source",
+  "cover.heading": "Cache {fit} en {colour}",
+  "cover.sku": "Référence",
+  "cover.configure": "Voir en 3D et acheter",
+  "cover.otherColours": "Autres couleurs",
 };

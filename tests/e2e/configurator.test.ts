@@ -121,11 +121,60 @@ async function openPage(search = ""): Promise<{ page: Page; errors: Error[] }> {
   return { page, errors };
 }
 
+const ready3d = '[data-testid="configurator"][data-ready="true"][data-mode="3d"]';
+
+/** Starts the 3D view as a shopper would (the "Show 3D view" button) and waits until it is drawn. */
 async function waitFor3d(page: Page) {
-  await page.locator('[data-testid="configurator"][data-ready="true"][data-mode="3d"]').waitFor({
-    timeout: 60_000,
-  });
+  await page.locator('[data-testid="configurator"][data-mode="standby"]').waitFor();
+  await page.getByTestId("show-3d").click();
+  await page.locator(ready3d).waitFor({ timeout: 60_000 });
 }
+
+describe("the configurator during page load", () => {
+  it("keeps the poster and fetches no three.js until the shopper reaches for the view", async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith(".js")) scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${baseUrl}/?colour=coral`);
+    const root = page.locator('[data-testid="configurator"][data-ready="true"]');
+    await root.waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(1000);
+    expect(await root.getAttribute("data-mode")).toBe("standby");
+    expect(await page.getByTestId("configurator-poster").isVisible()).toBe(true);
+    expect(await page.getByTestId("show-3d").isVisible()).toBe(true);
+    expect(scripts.filter((path) => path.includes("CoverScene"))).toEqual([]);
+    expect(await page.locator("canvas").count()).toBe(0);
+    await context.close();
+  });
+
+  it("starts the 3D view when keyboard focus reaches the slider", async () => {
+    const { page, errors } = await openPage();
+    await page.locator('[data-testid="configurator"][data-mode="standby"]').waitFor();
+    await page.getByTestId("opening-slider").focus();
+    await page.locator(ready3d).waitFor({ timeout: 60_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("starts the 3D view when the shopper presses on the picture", async () => {
+    const { page, errors } = await openPage();
+    await page.locator('[data-testid="configurator"][data-mode="standby"]').waitFor();
+    const box = await page.getByTestId("configurator-poster").boundingBox();
+    if (!box) throw new Error("poster has no box");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.locator(ready3d).waitFor({ timeout: 60_000 });
+    const pixels = await canvasPixels(page);
+    expect(pixels.foreground).toBeGreaterThan(0.05);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
 
 describe("the configurator in Chromium with WebGL", () => {
   it("says when it is ready and then shows the cover, not a blank canvas", async () => {
@@ -255,7 +304,11 @@ describe("the configurator in Chromium with WebGL", () => {
       .locator('[data-testid="configurator"][data-ready="true"][data-mode="poster"]')
       .waitFor();
     await page.getByTestId("show-3d").click();
-    await waitFor3d(page);
+    await page.locator(ready3d).waitFor({ timeout: 60_000 });
+    // The button leaves with the poster; focus lands on the slider, not on the page body.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+      "opening-slider",
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -351,6 +404,8 @@ describe("the configurator without WebGL", () => {
     await page.goto(`${baseUrl}/?fit=monitor`);
     const root = page.locator('[data-testid="configurator"][data-ready="true"]');
     await root.waitFor();
+    // The page does not probe for WebGL during load; asking for the 3D view finds none.
+    await page.getByTestId("show-3d").click();
     await expect.poll(() => root.getAttribute("data-mode")).toBe("poster");
     const poster = page.getByTestId("configurator-poster");
     await expect.poll(() => poster.isVisible()).toBe(true);

@@ -7,6 +7,7 @@
 import { useStore } from "@nanostores/react";
 import {
   Component,
+  type FocusEvent,
   lazy,
   type ReactNode,
   Suspense,
@@ -22,10 +23,13 @@ import { names } from "../../i18n/names.ts";
 import { $selection, bindSelectionToUrl, defaultSelection } from "../../lib/selection.ts";
 import OpeningSlider, { openingText } from "./OpeningSlider.tsx";
 
-const CoverScene = lazy(() => import("./CoverScene.tsx"));
+const loadCoverScene = () => import("./CoverScene.tsx");
+const CoverScene = lazy(loadCoverScene);
 
 type Mode =
   | { kind: "starting" }
+  // The 3D view waits for the shopper (see `start3d`), who sees the poster meanwhile.
+  | { kind: "standby" }
   | { kind: "3d" }
   | { kind: "poster"; reason: "no-webgl" | "reduced-motion" | "context-lost" | "error" };
 
@@ -106,14 +110,45 @@ export default function Configurator({ locale }: Props) {
   useEffect(() => {
     bindSelectionToUrl();
     setHydrated(true);
-    if (window.matchMedia("(prefers-reduced-motion: reduce)").matches) {
-      setMode({ kind: "poster", reason: "reduced-motion" });
-    } else if (!hasWebGl()) {
-      setMode({ kind: "poster", reason: "no-webgl" });
-    } else {
-      setMode({ kind: "3d" });
-    }
+    // Starting three.js (shader compilation, environment prefiltering) holds the main thread for
+    // seconds on slow or software GL, and even probing for WebGL costs hundreds of ms there, so
+    // the page does neither during load: the poster is the page's picture until the shopper
+    // reaches for the view (`start3d`).
+    setMode(
+      window.matchMedia("(prefers-reduced-motion: reduce)").matches
+        ? { kind: "poster", reason: "reduced-motion" }
+        : { kind: "standby" },
+    );
   }, []);
+
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const show3dRef = useRef<HTMLButtonElement>(null);
+
+  /** The shopper reached for the view: press on the stage, focus on the slider, the button. */
+  const start3d = useCallback((from: "standby" | "any" = "standby") => {
+    if (from === "standby" && modeRef.current.kind !== "standby") return;
+    const next: Mode = hasWebGl() ? { kind: "3d" } : { kind: "poster", reason: "no-webgl" };
+    // Several events of one gesture (focus, pointer down, click) must start it only once.
+    modeRef.current = next;
+    setMode(next);
+  }, []);
+  const onControlsFocus = (event: FocusEvent<HTMLDivElement>) => {
+    // Not on the "Show 3D view" button itself: starting would remove it from under the focus.
+    const target: EventTarget = event.target;
+    if (target !== show3dRef.current) start3d();
+  };
+  const onShow3d = () => {
+    // From standby, or from the reduced-motion poster when the shopper asks for 3D anyway.
+    start3d("any");
+    // The button goes away with the poster; keep keyboard focus on the view's own control.
+    rootRef.current?.querySelector<HTMLElement>('[role="slider"]')?.focus();
+  };
+  /** Fetch the 3D code (network only, no rendering) when a pointer comes near the view. */
+  const warm = useCallback(() => {
+    if (mode.kind === "standby") void loadCoverScene().catch(() => undefined);
+  }, [mode.kind]);
 
   const onReady = useCallback(() => setReady(true), []);
   const onLost = useCallback(() => {
@@ -139,9 +174,12 @@ export default function Configurator({ locale }: Props) {
       );
   };
 
-  const isReady = mode.kind === "poster" || (mode.kind === "3d" && ready);
+  // In standby the poster is the finished picture, so the island is ready too.
+  const isReady =
+    mode.kind === "poster" || mode.kind === "standby" || (mode.kind === "3d" && ready);
   return (
     <div
+      ref={rootRef}
       className="configurator"
       data-testid="configurator"
       data-mode={mode.kind}
@@ -149,9 +187,13 @@ export default function Configurator({ locale }: Props) {
       data-fit={fit}
       data-colour={colour}
     >
+      {/* A press on the picture starts the 3D view; keyboard shoppers have the "Show 3D view"
+          button and the slider for that. */}
       <div
         className="configurator__stage"
         role="img"
+        onPointerDown={() => start3d()}
+        onPointerEnter={warm}
         aria-label={
           device
             ? t("configurator.onDevice", {
@@ -187,7 +229,9 @@ export default function Configurator({ locale }: Props) {
           </div>
         )}
       </div>
-      <div className="configurator__controls">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: focus moving into the controls (the
+          slider, the buttons) bubbles here and starts the 3D view; the div itself is no control. */}
+      <div className="configurator__controls" onFocus={onControlsFocus} onPointerEnter={warm}>
         <span id={`${id}-slider`} className="configurator__label">
           {t("configurator.slide")}
         </span>
@@ -215,8 +259,9 @@ export default function Configurator({ locale }: Props) {
           <button type="button" data-testid="save-image" onClick={saveImage}>
             {t("configurator.save")}
           </button>
-          {mode.kind === "poster" && mode.reason === "reduced-motion" && (
-            <button type="button" data-testid="show-3d" onClick={() => setMode({ kind: "3d" })}>
+          {(mode.kind === "standby" ||
+            (mode.kind === "poster" && mode.reason === "reduced-motion")) && (
+            <button type="button" data-testid="show-3d" ref={show3dRef} onClick={onShow3d}>
               {t("configurator.show3d")}
             </button>
           )}

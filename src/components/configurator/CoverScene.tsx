@@ -50,7 +50,11 @@ function Cover({ fit, colour }: { fit: FitKey; colour: ColourKey }) {
     const spec = fits[fit];
     const place = (opening: number) => {
       if (!slider.current) return;
-      slider.current.position.x = sliderCentreMm(spec, opening);
+      const x = sliderCentreMm(spec, opening);
+      // The store also changes for fit and colour (and may be re-set unchanged): draw only
+      // when the slider really moved; the other changes redraw through their own props.
+      if (slider.current.position.x === x) return;
+      slider.current.position.x = x;
       invalidate();
     };
     place($selection.get().opening);
