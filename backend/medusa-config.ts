@@ -25,5 +25,8 @@ module.exports = defineConfig({
     disable: config.disableAdmin,
     backendUrl: config.backendUrl,
   },
-  modules: [{ resolve: "./src/modules/production" }, ...redisModules(config.redisUrl)],
+  modules: [
+    { resolve: "./src/modules/production" },
+    { resolve: "./src/modules/fulfilment-export" },
+    ...redisModules(config.redisUrl)],
 });
