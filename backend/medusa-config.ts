@@ -28,5 +28,6 @@ module.exports = defineConfig({
   modules: [
     { resolve: "./src/modules/production" },
     { resolve: "./src/modules/fulfilment-export" },
-    ...redisModules(config.redisUrl)],
+    ...redisModules(config.redisUrl),
+  ],
 });

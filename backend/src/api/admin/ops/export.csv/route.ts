@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
 import { z } from "@medusajs/framework/zod";
 import type { Knex } from "@mikro-orm/knex";
-import { csvRow } from "../../../../lib/csv";
-import { type ExportLine, exportPage } from "../../../../lib/ops-export-query";
+import { exportHeader, exportRow } from "../../../../lib/export-csv";
+import { exportPage } from "../../../../lib/ops-export-query";
 import { FULFILMENT_EXPORT_MODULE } from "../../../../modules/fulfilment-export";
 import type FulfilmentExportModuleService from "../../../../modules/fulfilment-export/service";
 
@@ -19,47 +19,7 @@ export const AdminExportQuery = z
   })
   .strict();
 
-export const EXPORT_COLUMNS = [
-  "order_number",
-  "batch",
-  "recipient",
-  "company",
-  "address_1",
-  "address_2",
-  "postcode",
-  "city",
-  "region",
-  "country",
-  "phone",
-  "email",
-  "sku",
-  "quantity",
-  "line_weight_g",
-] as const;
-
 const PAGE_ORDERS = 500;
-
-function row(line: ExportLine): string {
-  const recipient = [line.first_name, line.last_name].filter(Boolean).join(" ");
-  const weight = line.unit_weight_g === null ? null : Math.ceil(line.unit_weight_g * line.quantity);
-  return csvRow([
-    line.display_id,
-    line.batch_number,
-    recipient,
-    line.company,
-    line.address_1,
-    line.address_2,
-    line.postal_code,
-    line.city,
-    line.province,
-    line.country_code?.toUpperCase(),
-    line.phone,
-    line.email,
-    line.sku,
-    line.quantity,
-    weight,
-  ]);
-}
 
 /**
  * GET /admin/ops/export.csv?batch=3&since=2027-01-01&include_exported=1: the 3PL's CSV, one
@@ -82,7 +42,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     includeExported: include_exported === "1",
   };
   const pg: Knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION);
-  const exports: FulfilmentExportModuleService = req.scope.resolve(FULFILMENT_EXPORT_MODULE);
+  const exportMarks: FulfilmentExportModuleService = req.scope.resolve(FULFILMENT_EXPORT_MODULE);
   const exportedAt = new Date();
   let closed = false;
   res.on("close", () => {
@@ -97,19 +57,19 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     "content-disposition",
     `attachment; filename="camslide-${batch ? `batch-${batch}` : "orders"}-${exportedAt.toISOString().slice(0, 10)}.csv"`,
   );
-  await write(csvRow(EXPORT_COLUMNS));
+  await write(exportHeader());
   let after = 0;
   while (!closed) {
     const page = await exportPage(pg, filter, after, PAGE_ORDERS);
     if (page.orderIds.length === 0) break;
     const batchOf = new Map(page.lines.map((l) => [l.order_id, l.batch_number]));
-    const claimed = await exports.claim(
+    const claimed = await exportMarks.claim(
       page.orderIds.map((order_id) => ({ order_id, batch_number: batchOf.get(order_id) ?? null })),
       exportedAt,
     );
     let chunk = "";
     for (const line of page.lines) {
-      if (filter.includeExported || claimed.has(line.order_id)) chunk += row(line);
+      if (filter.includeExported || claimed.has(line.order_id)) chunk += exportRow(line);
     }
     await write(chunk);
     after = page.lastDisplayId;
