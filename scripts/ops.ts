@@ -101,16 +101,22 @@ async function exportCsv(shop: Runtime, token: string, values: Options): Promise
   const counter = new RecordCounter();
   const decoder = new TextDecoder();
   let shown = 0;
-  for await (const bytes of response.body) {
-    const text = decoder.decode(bytes, { stream: true });
-    counter.push(text);
-    if (!process.stdout.write(text)) {
-      await new Promise((r) => process.stdout.once("drain", r));
+  try {
+    for await (const bytes of response.body) {
+      const text = decoder.decode(bytes, { stream: true });
+      counter.push(text);
+      if (!process.stdout.write(text)) {
+        await new Promise((r) => process.stdout.once("drain", r));
+      }
+      if (counter.records - shown >= 500) {
+        shown = counter.records;
+        progress(`exported ${Math.max(0, shown - 1)} rows …`);
+      }
     }
-    if (counter.records - shown >= 500) {
-      shown = counter.records;
-      progress(`exported ${Math.max(0, shown - 1)} rows …`);
-    }
+  } catch {
+    throw new OpsError(
+      `The export broke off after ${Math.max(0, counter.records - 1)} rows: this file is incomplete. Its orders are marked as exported; export them again with the same filters and --include-exported.`,
+    );
   }
   const rows = Math.max(0, counter.records - 1);
   progress("");

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { z } from "@medusajs/framework/zod";
 import type { Knex } from "@mikro-orm/knex";
 import { exportHeader, exportRow } from "../../../../lib/export-csv";
-import { exportPage } from "../../../../lib/ops-export-query";
+import { streamExportLines } from "../../../../lib/ops-export-query";
 import { FULFILMENT_EXPORT_MODULE } from "../../../../modules/fulfilment-export";
 import type FulfilmentExportModuleService from "../../../../modules/fulfilment-export/service";
 
@@ -19,12 +19,13 @@ export const AdminExportQuery = z
   })
   .strict();
 
-const PAGE_ORDERS = 500;
+/** Rows fetched from the cursor at a time: what the export holds in memory. */
+const FETCH_ROWS = 1000;
 
 /**
  * GET /admin/ops/export.csv?batch=3&since=2027-01-01&include_exported=1: the 3PL's CSV, one
- * row per order line still to ship, streamed page by page. Each page's orders are marked
- * exported before their rows are written, so a second export (or one running at the same
+ * row per order line still to ship, streamed from a database cursor. Each order is marked
+ * exported before its rows are written, so a second export (or one running at the same
  * time) leaves them out; `include_exported=1` repeats them, e.g. after a download broke off.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
@@ -48,8 +49,14 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   res.on("close", () => {
     closed = true;
   });
+  // Waits while the client is slow (backpressure), so memory stays at one fetch of rows.
   const write = (chunk: string) =>
-    res.write(chunk) ? Promise.resolve() : new Promise<void>((r) => res.once("drain", r));
+    res.write(chunk) || closed
+      ? Promise.resolve()
+      : new Promise<void>((r) => {
+          res.once("drain", r);
+          res.once("close", r);
+        });
 
   res.status(200);
   res.setHeader("content-type", "text/csv; charset=utf-8");
@@ -58,22 +65,39 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     `attachment; filename="camslide-${batch ? `batch-${batch}` : "orders"}-${exportedAt.toISOString().slice(0, 10)}.csv"`,
   );
   await write(exportHeader());
-  let after = 0;
-  while (!closed) {
-    const page = await exportPage(pg, filter, after, PAGE_ORDERS);
-    if (page.orderIds.length === 0) break;
-    const batchOf = new Map(page.lines.map((l) => [l.order_id, l.batch_number]));
-    const claimed = await exportMarks.claim(
-      page.orderIds.map((order_id) => ({ order_id, batch_number: batchOf.get(order_id) ?? null })),
-      exportedAt,
-    );
-    let chunk = "";
-    for (const line of page.lines) {
-      if (filter.includeExported || claimed.has(line.order_id)) chunk += exportRow(line);
-    }
-    await write(chunk);
-    after = page.lastDisplayId;
-    if (page.orderIds.length < PAGE_ORDERS) break;
+  try {
+    await writePages();
+  } catch (error) {
+    // The header is out, so no error status can follow. Break the download instead of ending
+    // it: a file that just stops would look complete and its missing orders would never ship.
+    req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`3PL export broke off: ${error}`);
+    res.destroy(error instanceof Error ? error : new Error(String(error)));
+    return;
   }
   res.end();
+
+  async function writePages() {
+    // An order's lines are contiguous; its first line decides whether it is ours to export.
+    let current = "";
+    let ours = false;
+    await streamExportLines(pg, filter, FETCH_ROWS, async (lines) => {
+      const fresh = [...new Map(lines.map((l) => [l.order_id, l.batch_number])).entries()].filter(
+        ([id]) => id !== current,
+      );
+      const claimed = await exportMarks.claim(
+        fresh.map(([order_id, batch_number]) => ({ order_id, batch_number })),
+        exportedAt,
+      );
+      let chunk = "";
+      for (const line of lines) {
+        if (line.order_id !== current) {
+          current = line.order_id;
+          ours = filter.includeExported || claimed.has(line.order_id);
+        }
+        if (ours) chunk += exportRow(line);
+      }
+      await write(chunk);
+      return !closed;
+    });
+  }
 }
