@@ -72,10 +72,17 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       rejected.push({
         line: row.line,
         order_number: String(row.orderNumber),
-        reason: `Medusa refused it: ${error instanceof Error ? error.message : String(error)}`,
+        reason: `Medusa refused it: ${errorMessage(error)}`,
       });
     }
   }
   rejected.sort((a, b) => a.line - b.line);
   res.json({ shipped, rejected });
+}
+
+/** Workflow failures arrive as plain objects with a message, not always as Errors. */
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === "string" ? message : JSON.stringify(error);
 }
