@@ -39,6 +39,7 @@ module.exports = defineConfig({
         ],
       },
     },
+    { resolve: "./src/modules/fulfilment-export" },
     ...redisModules(config.redisUrl),
   ],
 });

@@ -41,5 +41,7 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [refuse(lineItemBodyProblem)],
     },
+    // A 3PL's tracking file for thousands of orders is bigger than the default 100 kB.
+    { matcher: "/admin/ops/tracking", methods: ["POST"], bodyParser: { sizeLimit: "5mb" } },
   ],
 });

@@ -1,0 +1,245 @@
+import type Medusa from "@medusajs/js-sdk";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { parseCsv } from "../../backend/src/lib/csv.ts";
+import { EXPORT_COLUMNS } from "../../backend/src/lib/export-csv.ts";
+import { sku, variantBySku } from "../../src/product/index.ts";
+import { type AdminClient, adminClient } from "../support/admin.ts";
+import { readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
+
+interface Placed {
+  id: string;
+  displayId: number;
+}
+
+let admin: AdminClient;
+let sdk: Medusa;
+let region: string;
+
+async function place(
+  skuCode: string,
+  quantity: number,
+  email: string,
+  address?: Record<string, string>,
+): Promise<Placed> {
+  const cart = await readyCart(
+    sdk,
+    region,
+    await variantIdBySku(sdk, region, skuCode),
+    quantity,
+    email,
+  );
+  if (address) await sdk.store.cart.update(cart, { shipping_address: address });
+  const done = await sdk.store.cart.complete(cart);
+  if (done.type !== "order") throw new Error(`cart ${cart} did not become an order`);
+  return { id: done.order.id, displayId: done.order.display_id ?? 0 };
+}
+
+async function exportCsv(query: string): Promise<string[][]> {
+  const response = await admin.fetch(`/admin/ops/export.csv${query}`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+  return parseCsv(await response.text()).map((r) => r.fields);
+}
+
+async function batchOf(order: Placed): Promise<number> {
+  const { backendUrl, seeded } = inject("integration");
+  const response = await fetch(`${backendUrl}/store/production/orders/${order.id}`, {
+    headers: { "x-publishable-api-key": seeded.publishableKey },
+  });
+  return ((await response.json()) as { batch: { number: number } }).batch.number;
+}
+
+interface Report {
+  shipped: { line: number; order_number: number }[];
+  rejected: { line: number; reason: string }[];
+}
+
+async function importTracking(csv: string): Promise<Report> {
+  return admin.json<Report>("/admin/ops/tracking", {
+    method: "POST",
+    headers: { "content-type": "text/plain" },
+    body: csv,
+  });
+}
+
+interface AdminOrder {
+  fulfillments: { shipped_at: string | null; labels: { tracking_number: string }[] }[];
+}
+
+async function fulfilments(order: Placed) {
+  const { order: found } = await admin.json<{ order: AdminOrder }>(
+    `/admin/orders/${order.id}?fields=id,*fulfillments,*fulfillments.labels`,
+  );
+  return found.fulfillments;
+}
+
+const unitWeight = (code: string) => {
+  const variant = variantBySku(code);
+  if (!variant) throw new Error(`no variant ${code}`);
+  return variant.shippingWeightG;
+};
+
+const tricky = {
+  first_name: "Zoë",
+  last_name: 'O"Brien, Jr.',
+  address_1: '=HYPERLINK("http://evil")',
+  address_2: "Apt 4\nBack door",
+  city: "Genève",
+  postal_code: "1201",
+  country_code: "ch",
+  phone: "+41 22 000 00 00",
+};
+
+const laptop = sku("laptop", "black");
+const phone = sku("phone", "white");
+
+let a: Placed;
+let b: Placed;
+let cancelled: Placed;
+let batch: number;
+
+beforeAll(async () => {
+  admin = await adminClient("3pl@example.ch");
+  sdk = storeClient();
+  region = await regionId(sdk, "ch");
+  // Hand everything other tests placed to the "3PL" first, so what follows counts only ours.
+  await exportCsv("");
+  a = await place(laptop, 2, "a@example.ch");
+  b = await place(phone, 1, "b@example.ch", tricky);
+  cancelled = await place(laptop, 1, "c@example.ch");
+  await admin.json(`/admin/orders/${cancelled.id}/cancel`, { method: "POST", body: "{}" });
+  batch = await batchOf(a);
+  expect(await batchOf(b)).toBe(batch);
+});
+
+describe("export to the 3PL", () => {
+  it("lists exactly the batch's unexported, uncancelled order lines with their fields, and marks them", async () => {
+    const [header, ...rows] = await exportCsv(`?batch=${batch}`);
+    expect(header).toEqual([...EXPORT_COLUMNS]);
+    const col = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);
+    expect(rows.map((r) => r[col("order_number")])).toEqual([
+      String(a.displayId),
+      String(b.displayId),
+    ]);
+    const [rowA, rowB] = rows;
+    expect(rowA?.[col("batch")]).toBe(String(batch));
+    expect(rowA?.[col("recipient")]).toBe("Anna Muster");
+    expect(rowA?.[col("address_1")]).toBe("Bahnhofstrasse 1");
+    expect(rowA?.[col("postcode")]).toBe("8001");
+    expect(rowA?.[col("city")]).toBe("Zürich");
+    expect(rowA?.[col("country")]).toBe("CH");
+    expect(rowA?.[col("phone")]).toBe("'+41 44 000 00 00");
+    expect(rowA?.[col("email")]).toBe("a@example.ch");
+    expect(rowA?.[col("sku")]).toBe(laptop);
+    expect(rowA?.[col("quantity")]).toBe("2");
+    expect(rowA?.[col("line_weight_g")]).toBe(String(Math.ceil(unitWeight(laptop) * 2)));
+    // Commas, quotes and line breaks survive; a formula comes out as text.
+    expect(rowB?.[col("recipient")]).toBe('Zoë O"Brien, Jr.');
+    expect(rowB?.[col("address_1")]).toBe('\'=HYPERLINK("http://evil")');
+    expect(rowB?.[col("address_2")]).toBe("Apt 4\nBack door");
+    expect(rowB?.[col("city")]).toBe("Genève");
+  });
+
+  it("leaves exported orders out of the next export: only the header comes back", async () => {
+    expect(await exportCsv(`?batch=${batch}`)).toEqual([[...EXPORT_COLUMNS]]);
+    expect(await exportCsv("")).toEqual([[...EXPORT_COLUMNS]]);
+  });
+
+  it("repeats exported orders on request (include_exported=1), never the cancelled one", async () => {
+    const rows = (await exportCsv(`?batch=${batch}&include_exported=1`)).slice(1);
+    const numbers = rows.map((r) => Number(r[0]));
+    expect(numbers).toContain(a.displayId);
+    expect(numbers).toContain(b.displayId);
+    expect(numbers).not.toContain(cancelled.displayId);
+  });
+
+  it.each([
+    ["a batch that is not a number", "?batch=three"],
+    ["a date that is not a date", "?since=2027-13-45"],
+    ["an unknown filter", "?status=all"],
+  ])("refuses %s with a 400", async (_name, query) => {
+    const response = await admin.fetch(`/admin/ops/export.csv${query}`);
+    expect(response.status).toBe(400);
+  });
+
+  it("is for admins only", async () => {
+    const { backendUrl } = inject("integration");
+    expect((await fetch(`${backendUrl}/admin/ops/export.csv`)).status).toBe(401);
+  });
+});
+
+describe("tracking import from the 3PL", () => {
+  let unexported: Placed;
+  let file: string;
+
+  beforeAll(async () => {
+    unexported = await place(phone, 1, "d@example.ch");
+    file = [
+      "order_number,carrier,tracking_number,shipped_date",
+      `${a.displayId},Swiss Post,99.00.111,2027-03-01`,
+      `${cancelled.displayId},Swiss Post,99.00.112,2027-03-01`,
+      "999999,Swiss Post,99.00.113,2027-03-01",
+      `${b.displayId},DHL,JD0001,2027-03-02`,
+      `${unexported.displayId},DHL,JD0002,2027-03-02`,
+      `${a.displayId},DHL,JD0003,2027-03/02`,
+      `${a.displayId},,JD0004,2027-03-02`,
+      "",
+    ].join("\n");
+  });
+
+  it("ships exactly the good rows and reports each bad one with its line and reason", async () => {
+    const report = await importTracking(file);
+    expect(report.shipped.map((s) => [s.line, s.order_number])).toEqual([
+      [2, a.displayId],
+      [5, b.displayId],
+    ]);
+    expect(report.rejected.map((r) => [r.line, r.reason])).toEqual([
+      [3, `order ${cancelled.displayId} is cancelled`],
+      [4, "unknown order 999999"],
+      [6, `order ${unexported.displayId} was never exported to the 3PL`],
+      [7, 'malformed shipped date "2027-03/02" (expected YYYY-MM-DD)'],
+      [8, "missing carrier"],
+    ]);
+    const [fa] = await fulfilments(a);
+    expect(fa?.shipped_at).toBeTruthy();
+    expect(fa?.labels.map((l) => l.tracking_number)).toEqual(["99.00.111"]);
+    const [fb] = await fulfilments(b);
+    expect(fb?.labels.map((l) => l.tracking_number)).toEqual(["JD0001"]);
+    expect(await fulfilments(cancelled)).toEqual([]);
+    expect(await fulfilments(unexported)).toEqual([]);
+  });
+
+  it("ships nothing twice when the same file is imported again", async () => {
+    const report = await importTracking(file);
+    expect(report.shipped).toEqual([]);
+    expect(
+      report.rejected.filter((r) => r.line === 2 || r.line === 5).map((r) => r.reason),
+    ).toEqual([
+      `order ${a.displayId} is already shipped (tracking 99.00.111)`,
+      `order ${b.displayId} is already shipped (tracking JD0001)`,
+    ]);
+    expect(await fulfilments(a)).toHaveLength(1);
+    expect(await fulfilments(b)).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "a file without the needed columns",
+      "order,carrier\n1,DHL\n",
+      /lacks tracking_number, shipped_date/,
+    ],
+    [
+      "an unclosed quote",
+      'order_number,carrier,tracking_number,shipped_date\n"1,DHL,T,2027-01-01\n',
+      /never closed/,
+    ],
+  ])("refuses %s as a whole with a 400", async (_name, body, message) => {
+    const response = await admin.fetch("/admin/ops/tracking", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(message);
+  });
+});
