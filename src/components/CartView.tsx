@@ -1,5 +1,6 @@
 import { useStore } from "@nanostores/react";
 import { useEffect, useState } from "react";
+import { posterPath } from "../configurator/productJsonLd.ts";
 import { intlLocale, type Locale, routes, translator } from "../i18n/index.ts";
 import { names } from "../i18n/names.ts";
 import {
@@ -55,6 +56,15 @@ export default function CartView({ locale }: Props) {
             : (item.title ?? "");
           return (
             <li key={item.id} className="cart-line" data-testid="cart-line">
+              {spec && (
+                <img
+                  src={posterPath(spec.fit, spec.colour)}
+                  width="96"
+                  height="72"
+                  alt=""
+                  className="cart-line__image"
+                />
+              )}
               <span className="cart-line__title">{title}</span>
               <label>
                 <span className="visually-hidden">{t("cart.quantityOf", { item: title })}</span>

@@ -1,3 +1,4 @@
+import { posterPath } from "../configurator/productJsonLd.ts";
 import { intlLocale, type Locale, translator } from "../i18n/index.ts";
 import { names } from "../i18n/names.ts";
 import { formatMoney } from "../lib/format.ts";
@@ -36,6 +37,16 @@ export default function OrderSummary({ locale, status }: Props) {
           const spec = variantBySku(item.variant_sku ?? "");
           return (
             <li key={item.id} className="cart-line">
+              {spec && (
+                <img
+                  src={posterPath(spec.fit, spec.colour)}
+                  width="96"
+                  height="72"
+                  alt=""
+                  loading="lazy"
+                  className="cart-line__image"
+                />
+              )}
               <span>
                 {spec
                   ? `${names[locale].fit[spec.fit]} · ${names[locale].colour[spec.colour]}`

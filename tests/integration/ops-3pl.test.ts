@@ -1,3 +1,5 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type Medusa from "@medusajs/js-sdk";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { parseCsv } from "../../backend/src/lib/csv.ts";
@@ -207,6 +209,36 @@ describe("tracking import from the 3PL", () => {
     expect(fb?.labels.map((l) => l.tracking_number)).toEqual(["JD0001"]);
     expect(await fulfilments(cancelled)).toEqual([]);
     expect(await fulfilments(unexported)).toEqual([]);
+  });
+
+  it("tells each buyer once that their order shipped, with carrier and tracking number", async () => {
+    const { outboxDir } = inject("integration");
+    const shippedTo = async () => {
+      const files = await readdir(outboxDir).catch(() => [] as string[]);
+      const messages = await Promise.all(
+        files.map(
+          async (f) =>
+            JSON.parse(await readFile(join(outboxDir, f), "utf8")) as {
+              template: string;
+              order_id: string;
+              text: string;
+            },
+        ),
+      );
+      return messages.filter(
+        (m) => m.template === "order-shipped" && [a.id, b.id].includes(m.order_id),
+      );
+    };
+    const deadline = Date.now() + 20_000;
+    while ((await shippedTo()).length < 2 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const notices = await shippedTo();
+    expect(notices.map((n) => n.order_id).sort()).toEqual([a.id, b.id].sort());
+    expect(notices.find((n) => n.order_id === a.id)?.text).toMatch(
+      /Swiss Post, tracking number 99\.00\.111/,
+    );
+    expect(notices.find((n) => n.order_id === b.id)?.text).toMatch(/DHL, tracking number JD0001/);
   });
 
   it("ships nothing twice when the same file is imported again", async () => {

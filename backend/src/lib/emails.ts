@@ -85,6 +85,32 @@ ${v.link}
   }),
 };
 
+interface ShippedValues {
+  number: number;
+  carrier: string;
+  tracking: string;
+  link: string;
+}
+
+const shipped: Record<ShopLocale, (v: ShippedValues) => Email> = {
+  en: (v) => ({
+    subject: `Your Camslide order #${v.number} has shipped`,
+    text: `Your order #${v.number} is on its way with ${v.carrier}, tracking number ${v.tracking}.\n\n${v.link}\n`,
+  }),
+  fr: (v) => ({
+    subject: `Votre commande Camslide n° ${v.number} est expédiée`,
+    text: `Votre commande n° ${v.number} est en route avec ${v.carrier}, numéro de suivi ${v.tracking}.\n\n${v.link}\n`,
+  }),
+  de: (v) => ({
+    subject: `Ihre Camslide-Bestellung Nr. ${v.number} ist versandt`,
+    text: `Ihre Bestellung Nr. ${v.number} ist mit ${v.carrier} unterwegs, Sendungsnummer ${v.tracking}.\n\n${v.link}\n`,
+  }),
+};
+
+export function orderShippedEmail(locale: ShopLocale, values: ShippedValues): Email {
+  return shipped[locale](values);
+}
+
 export function batchMovedEmail(locale: ShopLocale, values: MovedValues): Email {
   return moved[locale](values);
 }
