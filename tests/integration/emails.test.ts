@@ -1,12 +1,12 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it, onTestFinished } from "vitest";
 import { verifyOrderLink } from "../../backend/src/lib/order-links.ts";
-import { medusa } from "../../scripts/lib/backend.ts";
 import { plannedShipsBy, routes, sku } from "../../src/product/index.ts";
+import { adminClient } from "../support/admin.ts";
 import { readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
 
-const { outboxDir, backendUrl, seeded, medusaEnv, logDir } = inject("integration");
+const { outboxDir, backendUrl, seeded, medusaEnv } = inject("integration");
 
 interface Sent {
   to: string;
@@ -82,15 +82,7 @@ describe("emails to buyers", () => {
   });
 
   it("tells each buyer in a batch of its new date once, with a cancel link, and not the ones who cancelled", async () => {
-    const email = "dates-ops@example.ch";
-    const password = "yet-another-long-test-password";
-    await medusa(["user", "-e", email, "-p", password], medusaEnv, join(logDir, "user-emails.log"));
-    const login = await fetch(`${backendUrl}/auth/user/emailpass`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password }),
-    });
-    const { token: adminToken } = (await login.json()) as { token: string };
+    const { token: adminToken } = await adminClient("dates-ops@example.ch");
     const store = (path: string, body?: unknown) =>
       fetch(`${backendUrl}${path}`, {
         method: body === undefined ? "GET" : "POST",
@@ -137,9 +129,16 @@ describe("emails to buyers", () => {
     );
     if (!batch) throw new Error("no batch");
     const newDate = "2027-06-30";
+    const originalDate = (json.batches as { id: string; ships_by: string }[])
+      .find((b) => b.id === batch.id)
+      ?.ships_by.slice(0, 10);
     expect(
       (await admin(`/admin/production/batches/${batch.id}`, { ships_by: newDate })).status,
     ).toBe(200);
+    onTestFinished(async () => {
+      // Other test files expect the plan's dates.
+      await admin(`/admin/production/batches/${batch.id}`, { ships_by: originalDate });
+    });
     const ours = (messages: Sent[]) =>
       messages.filter(
         (m) => m.template === "batch-date-changed" && orders.some((o) => o.id === m.order_id),

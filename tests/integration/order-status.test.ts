@@ -1,10 +1,9 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { medusa } from "../../scripts/lib/backend.ts";
 import { sku } from "../../src/product/index.ts";
+import { adminClient } from "../support/admin.ts";
 import { readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
 
-const { backendUrl, medusaEnv, logDir, seeded } = inject("integration");
+const { backendUrl, seeded } = inject("integration");
 
 async function store(path: string, body?: unknown) {
   const response = await fetch(`${backendUrl}${path}`, {
@@ -51,15 +50,7 @@ let placed: Placed;
 let token = "";
 
 beforeAll(async () => {
-  const email = "status-ops@example.ch";
-  const password = "another-long-test-password";
-  await medusa(["user", "-e", email, "-p", password], medusaEnv, join(logDir, "user-status.log"));
-  const login = await fetch(`${backendUrl}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  adminToken = ((await login.json()) as { token: string }).token;
+  adminToken = (await adminClient("status-ops@example.ch")).token;
   placed = await placeOrder("anna.status@example.ch");
 });
 

@@ -1,10 +1,9 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { medusa } from "../../scripts/lib/backend.ts";
 import { plannedShipsBy, productionPlan, sku } from "../../src/product/index.ts";
+import { adminClient } from "../support/admin.ts";
 import { readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
 
-const { backendUrl, medusaEnv, logDir } = inject("integration");
+const { backendUrl } = inject("integration");
 
 interface Batch {
   id: string;
@@ -39,16 +38,7 @@ async function store<T>(path: string): Promise<T> {
 }
 
 beforeAll(async () => {
-  // An operator's admin account, made the way an operator makes one.
-  const email = "ops@example.ch";
-  const password = "a-long-test-password";
-  await medusa(["user", "-e", email, "-p", password], medusaEnv, join(logDir, "user.log"));
-  const login = await fetch(`${backendUrl}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  token = ((await login.json()) as { token: string }).token;
+  token = (await adminClient("ops@example.ch")).token;
 });
 
 describe("production batches and the ship-by promise", () => {

@@ -1,9 +1,7 @@
-import { routes } from "@camslide/product";
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
-import { linkSecret } from "../api/store/order-status/status";
-import { batchMovedEmail, emailLocale, formatDay } from "../lib/emails";
-import { signOrderLink } from "../lib/order-links";
+import { batchMovedEmail, formatDay } from "../lib/emails";
+import { ordersForMail, statusLink } from "../lib/order-mail";
 import { BATCH_DATE_CHANGED, PRODUCTION_MODULE } from "../modules/production";
 import type ProductionModuleService from "../modules/production/service";
 
@@ -26,8 +24,6 @@ export default async function batchDateChanged({ event, container }: SubscriberA
   const query = container.resolve(ContainerRegistrationKeys.QUERY);
   const notifications = container.resolve(Modules.NOTIFICATION);
   const batch = await production.retrieveProductionBatch(batch_id);
-  const storefront = (process.env.STOREFRONT_URL || "http://localhost:4321").replace(/\/$/, "");
-  const secret = linkSecret(container);
   for (let skip = 0; ; skip += PAGE) {
     const allocations = await production.listBatchAllocations(
       { batch_id },
@@ -41,35 +37,26 @@ export default async function batchDateChanged({ event, container }: SubscriberA
     });
     const orderIds = (links as { order_id: string }[]).map((l) => l.order_id);
     if (orderIds.length === 0) continue;
-    const { data: orders } = await query.graph({
-      entity: "order",
-      fields: ["id", "display_id", "email", "status", "metadata"],
-      filters: { id: orderIds },
-    });
-    const messages = (
-      orders as unknown as {
-        id: string;
-        display_id: number;
-        email: string | null;
-        status: string;
-        metadata: Record<string, unknown> | null;
-      }[]
-    )
+    const messages = (await ordersForMail(container, orderIds))
       .filter((order) => order.email && order.status !== "canceled")
       .map((order) => {
-        const locale = emailLocale(order.metadata);
-        const link = `${storefront}${routes.status[locale]}?token=${encodeURIComponent(signOrderLink(order.id, secret))}`;
-        const email = batchMovedEmail(locale, {
+        const email = batchMovedEmail(order.locale, {
           number: order.display_id,
           batch: batch.number,
-          shipsBy: formatDay(to, locale),
-          link,
+          shipsBy: formatDay(to, order.locale),
+          link: statusLink(container, order.id, order.locale),
         });
         return {
           to: order.email ?? "",
           channel: "email",
           template: "batch-date-changed",
-          data: { ...email, order_id: order.id, locale, batch: batch.number, ships_by: to },
+          data: {
+            ...email,
+            order_id: order.id,
+            locale: order.locale,
+            batch: batch.number,
+            ships_by: to,
+          },
           idempotency_key: `${BATCH_DATE_CHANGED}:${batch_id}:${to}:${order.id}`,
         };
       });

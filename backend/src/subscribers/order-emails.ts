@@ -1,9 +1,8 @@
-import { routes } from "@camslide/product";
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework";
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
-import { linkSecret, orderStatus } from "../api/store/order-status/status";
-import { emailLocale, formatDay, orderCanceledEmail, orderPlacedEmail } from "../lib/emails";
-import { signOrderLink } from "../lib/order-links";
+import { Modules } from "@medusajs/framework/utils";
+import { orderStatus } from "../api/store/order-status/status";
+import { formatDay, orderCanceledEmail, orderPlacedEmail } from "../lib/emails";
+import { ordersForMail, statusLink } from "../lib/order-mail";
 
 /**
  * Confirmation and cancellation emails, each sent once per order: the notification module
@@ -11,25 +10,10 @@ import { signOrderLink } from "../lib/order-links";
  * that never fired; tests/integration/emails.test.ts checks these do, once).
  */
 export default async function orderEmails({ event, container }: SubscriberArgs<{ id: string }>) {
-  const orderId = event.data.id;
-  const query = container.resolve(ContainerRegistrationKeys.QUERY);
-  const { data } = await query.graph({
-    entity: "order",
-    fields: ["id", "display_id", "email", "metadata"],
-    filters: { id: orderId },
-  });
-  const order = data[0] as unknown as
-    | {
-        id: string;
-        display_id: number;
-        email: string | null;
-        metadata: Record<string, unknown> | null;
-      }
-    | undefined;
+  const [order] = await ordersForMail(container, [event.data.id]);
   if (!order?.email) return;
-  const locale = emailLocale(order.metadata);
-  const storefront = (process.env.STOREFRONT_URL || "http://localhost:4321").replace(/\/$/, "");
-  const link = `${storefront}${routes.status[locale]}?token=${encodeURIComponent(signOrderLink(order.id, linkSecret(container)))}`;
+  const { locale } = order;
+  const link = statusLink(container, order.id, locale);
   const placed = event.name === "order.placed";
   let email: { subject: string; text: string };
   if (placed) {

@@ -1,9 +1,7 @@
-import { routes } from "@camslide/product";
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
-import { linkSecret } from "../api/store/order-status/status";
-import { emailLocale, orderShippedEmail } from "../lib/emails";
-import { signOrderLink } from "../lib/order-links";
+import { orderShippedEmail } from "../lib/emails";
+import { ordersForMail, statusLink } from "../lib/order-mail";
 
 /** The shipped notice with the tracking number, once per shipment. */
 export default async function orderShipped({
@@ -19,19 +17,7 @@ export default async function orderShipped({
   });
   const orderId = (links[0] as { order_id?: string } | undefined)?.order_id;
   if (!orderId) return;
-  const { data: orders } = await query.graph({
-    entity: "order",
-    fields: ["id", "display_id", "email", "metadata"],
-    filters: { id: orderId },
-  });
-  const order = orders[0] as unknown as
-    | {
-        id: string;
-        display_id: number;
-        email: string | null;
-        metadata: Record<string, unknown> | null;
-      }
-    | undefined;
+  const [order] = await ordersForMail(container, [orderId]);
   const { data: fulfilments } = await query.graph({
     entity: "fulfillment",
     fields: ["id", "metadata", "labels.tracking_number"],
@@ -41,9 +27,8 @@ export default async function orderShipped({
     | { metadata: Record<string, unknown> | null; labels: { tracking_number: string }[] }
     | undefined;
   if (!order?.email || !fulfilment) return;
-  const locale = emailLocale(order.metadata);
-  const storefront = (process.env.STOREFRONT_URL || "http://localhost:4321").replace(/\/$/, "");
-  const link = `${storefront}${routes.status[locale]}?token=${encodeURIComponent(signOrderLink(order.id, linkSecret(container)))}`;
+  const { locale } = order;
+  const link = statusLink(container, order.id, locale);
   const carrier = fulfilment.metadata?.carrier;
   const email = orderShippedEmail(locale, {
     number: order.display_id,
