@@ -48,6 +48,18 @@ export async function buildStorefront(
   return "built";
 }
 
+/**
+ * A plain build of the static site into `outDir` (no Medusa values baked in), as tests and
+ * benchmarks of the pages need it; its log goes beside the folder.
+ */
+export async function buildSiteInto(outDir: string): Promise<void> {
+  await runNode(astroCli, ["build"], {
+    cwd: repoRoot,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", CAMSLIDE_DIST_DIR: outDir },
+    logFile: `${outDir}.build.log`,
+  });
+}
+
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -6,36 +5,9 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/lib/backend.ts";
 import { findFreePort } from "../../scripts/lib/ports.ts";
-import { serveStatic } from "../../scripts/lib/storefront.ts";
+import { buildSiteInto, serveStatic } from "../../scripts/lib/storefront.ts";
 import { chromiumLaunchOptions } from "../support/chromium.ts";
-
-/** Builds the storefront into `outDir` with the project's Astro, as `npm run build` would. */
-function buildStorefront(outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const child = spawn(
-      process.execPath,
-      [join(repoRoot, "node_modules/astro/bin/astro.mjs"), "build"],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, CAMSLIDE_DIST_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.once("error", reject);
-    child.once("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`astro build exited ${code}:\n${output}`)),
-    );
-  });
-}
 
 let outDir: string;
 let server: Server;
@@ -44,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), "camslide-fit-guide-"));
-  await buildStorefront(outDir);
+  await buildSiteInto(outDir);
   const port = await findFreePort();
   server = await serveStatic(outDir, port, "127.0.0.1");
   baseUrl = `http://127.0.0.1:${port}`;
@@ -55,6 +27,7 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   if (outDir) await rm(outDir, { recursive: true, force: true });
+  if (outDir) await rm(`${outDir}.build.log`, { force: true });
 });
 
 /** Opens a page and waits until the fit guide (hydrated when visible) answers. */
