@@ -14,6 +14,7 @@ import {
 import { formatMoney } from "../lib/format.ts";
 import { $region } from "../lib/region.ts";
 import { useAction } from "../lib/use-action.ts";
+import { useHydrated } from "../lib/use-hydrated.ts";
 import { variantBySku } from "../product/index.ts";
 import CartTotals from "./CartTotals.tsx";
 import EmptyCart from "./EmptyCart.tsx";
@@ -25,7 +26,9 @@ interface Props {
 /** The cart page: lines with quantity and remove, promotion code, totals from Medusa. */
 export default function CartView({ locale }: Props) {
   const t = translator(locale);
-  const cart = useStore($cart);
+  const hydrated = useHydrated();
+  const stored = useStore($cart);
+  const cart = hydrated ? stored : undefined;
   const region = useStore($region);
   const [code, setCode] = useState("");
   const { busy, error, run } = useAction(t);

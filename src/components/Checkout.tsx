@@ -17,6 +17,7 @@ import { medusa } from "../lib/medusa.ts";
 import { orderLink } from "../lib/order-status.ts";
 import { $region, startRegion } from "../lib/region.ts";
 import { useAction } from "../lib/use-action.ts";
+import { useHydrated } from "../lib/use-hydrated.ts";
 import { type RegionKey, regionCountries, regionKeys, regions } from "../product/index.ts";
 import CartTotals from "./CartTotals.tsx";
 import EmptyCart from "./EmptyCart.tsx";
@@ -53,7 +54,9 @@ function regionOfCart(cart: HttpTypes.StoreCart | null | undefined): RegionKey {
  */
 export default function Checkout({ locale }: Props) {
   const t = translator(locale);
-  const cart = useStore($cart);
+  const hydrated = useHydrated();
+  const stored = useStore($cart);
+  const cart = hydrated ? stored : undefined;
   const region = regionOfCart(cart);
   const [step, setStep] = useState<Step>("contact");
   const [email, setEmail] = useState("");
