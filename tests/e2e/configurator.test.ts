@@ -314,6 +314,9 @@ describe("the configurator in Chromium with WebGL", () => {
   it("draws no frames while nothing moves", async () => {
     const { page } = await openPage();
     await waitFor3d(page);
+    // Let the rest of the page settle first: the offer beside the view answers late (here with
+    // "no shop", as no Medusa runs) and the layout change resizes the canvas once.
+    await expect.poll(() => page.getByTestId("offer").textContent()).not.toContain("…");
     // Let start-up frames (shadow texture upload, controls' first update) settle.
     await page.waitForTimeout(1000);
     const before = await framesNow(page);
