@@ -317,8 +317,16 @@ describe("the configurator in Chromium with WebGL", () => {
     // Let the rest of the page settle first: the offer beside the view answers late (here with
     // "no shop", as no Medusa runs) and the layout change resizes the canvas once.
     await expect.poll(() => page.getByTestId("offer").textContent()).not.toContain("…");
-    // Let start-up frames (shadow texture upload, controls' first update) settle.
-    await page.waitForTimeout(1000);
+    // Let start-up frames (shadow texture upload, controls' first update, a late resize)
+    // settle: wait for one quiet second. A render loop never gets one, so it still fails.
+    let last = await framesNow(page);
+    const settleBy = Date.now() + 15_000;
+    for (;;) {
+      await page.waitForTimeout(1000);
+      const now = await framesNow(page);
+      if (now === last || Date.now() > settleBy) break;
+      last = now;
+    }
     const before = await framesNow(page);
     await page.waitForTimeout(2000);
     expect(await framesNow(page)).toBe(before);
