@@ -3,8 +3,7 @@ import { useEffect } from "react";
 import { type Locale, routes, translator } from "../i18n/index.ts";
 import { $cartCount, loadCart } from "../lib/cart.ts";
 import { $region, chooseRegion, startRegion } from "../lib/region.ts";
-import { useHydrated } from "../lib/use-hydrated.ts";
-import { defaultRegion, isRegionKey, regionKeys, regions } from "../product/index.ts";
+import { isRegionKey, regionKeys, regions } from "../product/index.ts";
 
 interface Props {
   locale: Locale;
@@ -13,11 +12,8 @@ interface Props {
 /** Region (and so currency) switch and the cart link with its count, in the page header. */
 export default function HeaderTools({ locale }: Props) {
   const t = translator(locale);
-  const hydrated = useHydrated();
-  const storedRegion = useStore($region);
-  const storedCount = useStore($cartCount);
-  const region = hydrated ? storedRegion : defaultRegion;
-  const count = hydrated ? storedCount : 0;
+  const region = useStore($region);
+  const count = useStore($cartCount);
   useEffect(() => {
     startRegion();
     loadCart().catch(() => undefined);
