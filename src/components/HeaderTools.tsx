@@ -3,7 +3,8 @@ import { useEffect } from "react";
 import { type Locale, routes, translator } from "../i18n/index.ts";
 import { $cartCount, loadCart } from "../lib/cart.ts";
 import { $region, chooseRegion, startRegion } from "../lib/region.ts";
-import { isRegionKey, regionKeys, regions } from "../product/index.ts";
+import { useHydrated } from "../lib/use-hydrated.ts";
+import { defaultRegion, isRegionKey, regionKeys, regions } from "../product/index.ts";
 
 interface Props {
   locale: Locale;
@@ -12,8 +13,11 @@ interface Props {
 /** Region (and so currency) switch and the cart link with its count, in the page header. */
 export default function HeaderTools({ locale }: Props) {
   const t = translator(locale);
-  const region = useStore($region);
-  const count = useStore($cartCount);
+  const hydrated = useHydrated();
+  const storedRegion = useStore($region);
+  const storedCount = useStore($cartCount);
+  const region = hydrated ? storedRegion : defaultRegion;
+  const count = hydrated ? storedCount : 0;
   useEffect(() => {
     startRegion();
     loadCart().catch(() => undefined);

@@ -8,10 +8,18 @@ import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
 import { medusa } from "../lib/medusa.ts";
 import { $region, regionId, startRegion } from "../lib/region.ts";
-import { $selection, bindSelectionToUrl, selectColour, selectFit } from "../lib/selection.ts";
+import {
+  $selection,
+  bindSelectionToUrl,
+  defaultSelection,
+  selectColour,
+  selectFit,
+} from "../lib/selection.ts";
+import { useHydrated } from "../lib/use-hydrated.ts";
 import {
   colourKeys,
   colours,
+  defaultRegion,
   fitKeys,
   product,
   type RegionKey,
@@ -45,8 +53,11 @@ type AddState = "idle" | "adding" | "added" | { error: string };
 export default function LiveOffer({ locale }: Props) {
   const id = useId();
   const t = translator(locale);
-  const region = useStore($region);
-  const { fit, colour } = useStore($selection);
+  const hydrated = useHydrated();
+  const storedRegion = useStore($region);
+  const storedSelection = useStore($selection);
+  const region = hydrated ? storedRegion : defaultRegion;
+  const { fit, colour } = hydrated ? storedSelection : defaultSelection;
   const [variants, setVariants] = useState<Variant[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [quantity, setQuantity] = useState(1);
