@@ -40,6 +40,7 @@ module.exports = defineConfig({
       },
     },
     { resolve: "./src/modules/fulfilment-export" },
+    { resolve: "./src/modules/retailer" },
     ...redisModules(config.redisUrl),
   ],
 });
