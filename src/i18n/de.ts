@@ -168,4 +168,12 @@ export const de: Messages = {
   "cover.sku": "Artikelnummer",
   "cover.configure": "In 3D ansehen und kaufen",
   "cover.otherColours": "Andere Farben",
+  "embed.fit": "Passform",
+  "embed.colour": "Farbe",
+  "embed.buyNow": "Jetzt kaufen",
+  "embed.addToCart": "In den Camslide-Warenkorb",
+  "embed.priceLoading": "Preis wird geladen…",
+  "embed.priceUnavailable": "Preis gerade nicht verfügbar",
+  "embed.handoff": "Ihre Camslide-Abdeckung kommt in den Warenkorb…",
+  "embed.handoffTitle": "Ihre Camslide-Abdeckung",
 };

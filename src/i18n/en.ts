@@ -164,6 +164,14 @@ export const en = {
   "cover.sku": "SKU",
   "cover.configure": "See it in 3D and buy",
   "cover.otherColours": "Other colours",
+  "embed.fit": "Fit",
+  "embed.colour": "Colour",
+  "embed.buyNow": "Buy now",
+  "embed.addToCart": "Add to Camslide cart",
+  "embed.priceLoading": "Loading price…",
+  "embed.priceUnavailable": "Price unavailable right now",
+  "embed.handoff": "Putting your Camslide cover in your cart…",
+  "embed.handoffTitle": "Your Camslide cover",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -169,4 +169,12 @@ export const fr: Messages = {
   "cover.sku": "Référence",
   "cover.configure": "Voir en 3D et acheter",
   "cover.otherColours": "Autres couleurs",
+  "embed.fit": "Modèle",
+  "embed.colour": "Couleur",
+  "embed.buyNow": "Acheter",
+  "embed.addToCart": "Ajouter au panier Camslide",
+  "embed.priceLoading": "Chargement du prix…",
+  "embed.priceUnavailable": "Prix indisponible pour le moment",
+  "embed.handoff": "Nous mettons votre cache Camslide dans votre panier…",
+  "embed.handoffTitle": "Votre cache Camslide",
 };
