@@ -29,7 +29,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/embedded-pos
 import { retailerOriginsFrom } from "./lib/framing.ts";
 import { assertPortFree, readPort } from "./lib/ports.ts";
 import { stopProcess } from "./lib/processes.ts";
-import { retailerDemoOrigins, serveRetailerDemo } from "./lib/retailer-demo.ts";
+import { retailerDemoOrigins, retailerDemoPort, serveRetailerDemo } from "./lib/retailer-demo.ts";
 import { buildStorefront, serveStatic } from "./lib/storefront.ts";
 
 interface DemoSecrets {
@@ -64,13 +64,12 @@ async function main(): Promise<void> {
   const env = process.env;
   const storefrontPort = readPort(env, "STOREFRONT_PORT", 4321);
   const medusaPort = readPort(env, "MEDUSA_PORT", 9000);
-  const retailerPort = readPort(env, "RETAILER_DEMO_PORT", 4322);
   const dataDir = resolve(repoRoot, env.CAMSLIDE_DATA_DIR || ".data");
   const logDir = join(dataDir, "logs");
   await mkdir(logDir, { recursive: true });
   await assertPortFree(storefrontPort, "STOREFRONT_PORT");
   await assertPortFree(medusaPort, "MEDUSA_PORT");
-  if (!env.DATABASE_URL?.trim()) await assertPortFree(retailerPort, "RETAILER_DEMO_PORT");
+  const retailerPort = await retailerDemoPort(env);
 
   const external = env.DATABASE_URL?.trim();
   const demo = !external;

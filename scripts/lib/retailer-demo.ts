@@ -8,7 +8,21 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { repoRoot } from "./backend.ts";
+import { assertPortFree, findFreePort, isPortFree, readPort } from "./ports.ts";
 import { serveStatic } from "./storefront.ts";
+
+/**
+ * RETAILER_DEMO_PORT when set (and then it must be free); otherwise 4322, or any free port
+ * when 4322 is taken: the demo retailer is a side show and must not stop the shop.
+ */
+export async function retailerDemoPort(env: NodeJS.ProcessEnv): Promise<number> {
+  if (env.RETAILER_DEMO_PORT?.trim()) {
+    const port = readPort(env, "RETAILER_DEMO_PORT", 4322);
+    await assertPortFree(port, "RETAILER_DEMO_PORT");
+    return port;
+  }
+  return (await isPortFree(4322)) ? 4322 : findFreePort();
+}
 
 export function retailerDemoOrigins(port: number): string[] {
   return [`http://localhost:${port}`];
