@@ -7,6 +7,7 @@ import { buyModes, type WidgetOptions } from "../embed/options.ts";
 import { type EmbedKind, widgetSnippet } from "../embed/snippet.ts";
 import { type Locale, locales, translator } from "../i18n/index.ts";
 import { names } from "../i18n/names.ts";
+import { useHydrated } from "../lib/use-hydrated.ts";
 import { colourKeys, fitKeys, regionKeys } from "../product/index.ts";
 
 interface Props {
@@ -16,6 +17,7 @@ interface Props {
 export default function WidgetPlayground({ locale }: Props) {
   const t = translator(locale);
   const id = useId();
+  const hydrated = useHydrated();
   const [kind, setKind] = useState<EmbedKind>("element");
   const [shop, setShop] = useState("https://camslide.example");
   const [options, setOptions] = useState<WidgetOptions>({
@@ -59,7 +61,7 @@ export default function WidgetPlayground({ locale }: Props) {
   );
 
   return (
-    <div className="playground" data-testid="playground">
+    <div className="playground" data-testid="playground" data-ready={hydrated ? "true" : "false"}>
       <fieldset>
         <legend>{t("retailers.embedKind")}</legend>
         {(["element", "frame"] as const).map((k) => (

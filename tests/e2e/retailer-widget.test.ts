@@ -267,4 +267,23 @@ describe("the retailer widget on a retailer's site", () => {
       .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(hostButton).toBe("rgb(255, 0, 0)");
   });
+
+  it("documents the widget on the shop's retailers page, whose playground writes the snippet", async () => {
+    const v = await visit(`${shop.storefront}/fr/revendeurs/`);
+    expect(await v.page.getByTestId("snippet-element").textContent()).toContain(
+      `<script type="module" src="${shop.storefront}/embed/camslide.js"></script>`,
+    );
+    const snippet = v.page.getByTestId("playground-snippet");
+    // The playground hydrates when it scrolls into view: drive it only once it has.
+    await v.page.getByTestId("playground").scrollIntoViewIfNeeded();
+    await v.page.locator('[data-testid="playground"][data-ready="true"]').waitFor();
+    await v.page.getByTestId("playground-fit").selectOption("phone");
+    await v.page.getByTestId("playground-retailer").fill("my-shop");
+    await slowPoll(() => snippet.textContent()).toContain('retailer="my-shop" fit="phone"');
+    await v.page.getByTestId("playground-kind-frame").check();
+    await slowPoll(() => snippet.textContent()).toContain(
+      `${shop.storefront}/embed/frame/?retailer=my-shop&amp;fit=phone`,
+    );
+    expect(v.errors).toEqual([]);
+  });
 });
