@@ -11,4 +11,6 @@ export default defineConfig({
   // `npm start` builds into the data folder, next to the database whose key the build embeds.
   outDir: process.env.CAMSLIDE_DIST_DIR || "dist",
   integrations: [react()],
+  // resvg (Open Graph PNGs at build time) is a native addon: loaded by Node, never bundled.
+  vite: { ssr: { external: ["@resvg/resvg-js"] } },
 });

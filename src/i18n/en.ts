@@ -164,6 +164,42 @@ export const en = {
   "cover.sku": "SKU",
   "cover.configure": "See it in 3D and buy",
   "cover.otherColours": "Other colours",
+  "cover.title": "{product}, {fit} fit, {colour}",
+  "cover.description":
+    "{description} {fit} fit in {colour}: {length} x {width} x {thickness} mm, {weight} g, {window} mm camera window.",
+  "cover.imageAlt": "The Camslide {fit} cover in {colour}",
+  "policy.heading": "Shipping, cancelling and refunds",
+  "policy.batches":
+    "Covers are made and shipped in dated batches. Before you pay you see the batch your order goes into and the date it ships by; your confirmation and every email repeat it.",
+  "policy.shipping":
+    "Standard shipping is tracked letter post, 3-7 working days after the batch ships; express is a courier, 1-3 working days. The price for your country is shown at checkout before you pay.",
+  "policy.dateMoves":
+    "If a batch's date moves, every buyer in it gets an email with the new date and a link that cancels and refunds the order in one click.",
+  "policy.cancel":
+    "Until your order is handed to our shipping partner you can cancel it yourself from your order page (the link is in every email). The full amount, shipping included, goes back to your payment method straight away; your bank may take a few days to show it.",
+  "policy.returns":
+    "Once it has shipped, ask for a return from the same page within {days} days; we refund the covers when they come back.",
+  "policy.progress":
+    "How far each batch has got (ordered, produced, shipped) is public on the production progress page.",
+  "faq.heading": "Questions",
+  "faq.fit.q": "Which fit do I need?",
+  "faq.fit.a":
+    "Use the fit guide above: type your device, or measure the flat edge beside the camera. The rail needs that much room, with no sensor under it.",
+  "faq.lid.q": "Can I close my laptop with the cover on?",
+  "faq.lid.a":
+    "Not a Mac notebook: Apple advises against anything thicker than 0.1 mm there, and the rail is {thickness} mm. On other laptops, check that the lid closes without pressing on the rail.",
+  "faq.when.q": "When will my order arrive?",
+  "faq.when.a":
+    "By the ship-by date of its batch, shown before you pay, plus the shipping time you choose. Your order page shows each step and, once shipped, the tracking link.",
+  "faq.find.q": "How do I find my order?",
+  "faq.find.a":
+    "Every email has a link to your order page. Without it, enter your order number and email on the order status page.",
+  "faq.cancel.q": "Can I cancel?",
+  "faq.cancel.a":
+    "Yes, until the order is handed to our shipping partner: in one click from your order page, with a full refund.",
+  "faq.pay.q": "How do I pay?",
+  "faq.pay.a":
+    "By card, in Stripe's own form: your card number goes to Stripe and never reaches Camslide.",
 } as const;
 
 export type MessageKey = keyof typeof en;

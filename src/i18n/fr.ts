@@ -169,4 +169,40 @@ export const fr: Messages = {
   "cover.sku": "Référence",
   "cover.configure": "Voir en 3D et acheter",
   "cover.otherColours": "Autres couleurs",
+  "cover.title": "{product}, taille {fit}, {colour}",
+  "cover.description":
+    "{description} Taille {fit} en {colour} : {length} x {width} x {thickness} mm, {weight} g, fenêtre de caméra de {window} mm.",
+  "cover.imageAlt": "Le cache Camslide {fit} en {colour}",
+  "policy.heading": "Expédition, annulation et remboursement",
+  "policy.batches":
+    "Les caches sont fabriqués et expédiés par lots datés. Avant de payer, vous voyez le lot de votre commande et la date d’expédition promise ; la confirmation et chaque e-mail la rappellent.",
+  "policy.shipping":
+    "L’envoi standard est une lettre suivie, 3 à 7 jours ouvrés après l’expédition du lot ; l’express passe par coursier, 1 à 3 jours ouvrés. Le prix pour votre pays s’affiche au moment de commander, avant de payer.",
+  "policy.dateMoves":
+    "Si la date d’un lot change, chaque acheteur du lot reçoit un e-mail avec la nouvelle date et un lien qui annule et rembourse la commande en un clic.",
+  "policy.cancel":
+    "Tant que votre commande n’est pas remise à notre partenaire logistique, vous pouvez l’annuler vous-même depuis la page de votre commande (le lien figure dans chaque e-mail). Le montant total, port compris, est rendu immédiatement à votre moyen de paiement ; votre banque peut mettre quelques jours à l’afficher.",
+  "policy.returns":
+    "Une fois la commande expédiée, demandez un retour depuis la même page dans les {days} jours ; nous remboursons les caches à leur réception.",
+  "policy.progress":
+    "L’avancement de chaque lot (commandé, fabriqué, expédié) est public sur la page d’avancement de la production.",
+  "faq.heading": "Questions",
+  "faq.fit.q": "Quelle taille me faut-il ?",
+  "faq.fit.a":
+    "Utilisez le guide des tailles ci-dessus : saisissez votre appareil ou mesurez le bord plat à côté de la caméra. Le rail a besoin de cette place, sans capteur dessous.",
+  "faq.lid.q": "Puis-je fermer mon ordinateur portable avec le cache ?",
+  "faq.lid.a":
+    "Pas un portable Mac : Apple déconseille tout ce qui dépasse 0,1 mm, et le rail mesure {thickness} mm. Sur les autres portables, vérifiez que l’écran se ferme sans appuyer sur le rail.",
+  "faq.when.q": "Quand ma commande arrivera-t-elle ?",
+  "faq.when.a":
+    "À la date d’expédition de son lot, affichée avant de payer, plus le délai de l’envoi choisi. La page de votre commande montre chaque étape et, une fois expédiée, le lien de suivi.",
+  "faq.find.q": "Comment retrouver ma commande ?",
+  "faq.find.a":
+    "Chaque e-mail contient un lien vers la page de votre commande. Sans lui, saisissez le numéro de commande et votre e-mail sur la page de suivi.",
+  "faq.cancel.q": "Puis-je annuler ?",
+  "faq.cancel.a":
+    "Oui, tant que la commande n’est pas remise à notre partenaire logistique : en un clic depuis la page de votre commande, avec un remboursement complet.",
+  "faq.pay.q": "Comment payer ?",
+  "faq.pay.a":
+    "Par carte, dans le formulaire de Stripe : votre numéro de carte va chez Stripe et n’arrive jamais chez Camslide.",
 };
