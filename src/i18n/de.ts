@@ -7,6 +7,8 @@ export const de: Messages = {
   "progress.batch": "Los {batch}",
   "progress.shipsBy": "Versand bis {date}",
   "progress.ordered": "{ordered} von {capacity} Abdeckungen bestellt",
+  "progress.produced": "{produced} von {ordered} gefertigt",
+  "progress.shipped": "{shipped} von {ordered} versandt",
   "progress.nav": "Produktionsfortschritt",
   "status.title": "Ihre Bestellung",
   "status.link": "Die Seite Ihrer Bestellung: Status, Sendungsverfolgung und Stornierung",
@@ -23,7 +25,15 @@ export const de: Messages = {
   "status.cancel": "Bestellung stornieren und Geld zurück",
   "status.cancelling": "Wird storniert…",
   "status.returnInstead":
-    "Diese Bestellung ist unterwegs und kann nicht mehr storniert werden. Schreiben Sie uns für eine Rücksendung.",
+    "Diese Bestellung liegt bei unserem Versandpartner und kann nicht mehr storniert werden. Sobald sie versandt ist, können Sie hier eine Rücksendung beantragen.",
+  "status.returnAsk": "Rücksendung beantragen",
+  "status.returnAsking": "Wird gesendet…",
+  "status.returnNote": "Was stimmt nicht? (optional)",
+  "status.returnIntro":
+    "Sie können diese Bestellung bis zum {date} zurücksenden. Wir erstatten die Abdeckungen, sobald sie bei uns sind.",
+  "status.returnRequested":
+    "Rücksendung beantragt. Schicken Sie die Abdeckungen per Post zurück; wir erstatten sie, sobald sie ankommen.",
+  "status.returnClosed": "Die Rückgabefrist dieser Bestellung endete am {date}.",
   "status.lookupIntro": "Geben Sie Ihre Bestellnummer und die E-Mail-Adresse der Bestellung ein.",
   "status.orderNumber": "Bestellnummer",
   "status.find": "Bestellung anzeigen",
@@ -118,6 +128,14 @@ export const de: Messages = {
   "checkout.phone": "Telefon (optional)",
   "checkout.continue": "Weiter",
   "checkout.edit": "Ändern",
+  "checkout.cardPayment":
+    "Kartenzahlung: Ihre Karte geben Sie im nächsten Schritt im Formular von Stripe ein.",
+  "checkout.cardFailed":
+    "Die Kartenzahlung ist nicht durchgegangen. Es wurde nichts belastet; versuchen Sie es erneut oder mit einer anderen Karte.",
+  "checkout.cardUnavailable":
+    "Das Kartenformular konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu; Ihr Warenkorb bleibt erhalten.",
+  "checkout.paymentUnavailable":
+    "Die Zahlung ist für diese Region gerade nicht verfügbar. Ihr Warenkorb bleibt erhalten; bitte versuchen Sie es später erneut.",
   "checkout.demoPayment": "Testzahlung (in diesem Demo-Shop wird keine Karte belastet).",
   "checkout.placeOrder": "Bestellen",
   "checkout.placing": "Bestellung wird aufgegeben…",

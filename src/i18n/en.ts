@@ -8,6 +8,8 @@ export const en = {
   "progress.batch": "Batch {batch}",
   "progress.shipsBy": "Ships by {date}",
   "progress.ordered": "{ordered} of {capacity} covers ordered",
+  "progress.produced": "{produced} of {ordered} made",
+  "progress.shipped": "{shipped} of {ordered} shipped",
   "progress.nav": "Production progress",
   "status.title": "Your order",
   "status.link": "Your order's page: status, tracking and cancellation",
@@ -24,7 +26,15 @@ export const en = {
   "status.cancel": "Cancel this order and refund me",
   "status.cancelling": "Cancelling…",
   "status.returnInstead":
-    "This order is on its way, so it can no longer be cancelled. Write to us to return it.",
+    "This order is with our shipping partner, so it can no longer be cancelled. Once it has shipped you can ask for a return here.",
+  "status.returnAsk": "Ask for a return",
+  "status.returnAsking": "Sending…",
+  "status.returnNote": "What is wrong? (optional)",
+  "status.returnIntro":
+    "You can send this order back until {date}. We refund the covers when they arrive.",
+  "status.returnRequested":
+    "Return requested. Post the covers back to us; we refund them when they arrive.",
+  "status.returnClosed": "The return window for this order closed on {date}.",
   "status.lookupIntro": "Enter your order number and the email you ordered with.",
   "status.orderNumber": "Order number",
   "status.find": "Show my order",
@@ -117,6 +127,14 @@ export const en = {
   "checkout.phone": "Phone (optional)",
   "checkout.continue": "Continue",
   "checkout.edit": "Edit",
+  "checkout.cardPayment":
+    "Card payment: you enter your card on the next step, in Stripe's own form.",
+  "checkout.cardFailed":
+    "The card payment did not go through. Nothing was charged; try again or use another card.",
+  "checkout.cardUnavailable":
+    "The card form could not be loaded. Check your connection and reload the page; your cart is kept.",
+  "checkout.paymentUnavailable":
+    "Payment is not available for this region right now. Your cart is kept; please try again later.",
   "checkout.demoPayment": "Test payment (no card is charged in this demo shop).",
   "checkout.placeOrder": "Place order",
   "checkout.placing": "Placing your order…",

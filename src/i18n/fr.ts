@@ -7,6 +7,8 @@ export const fr: Messages = {
   "progress.batch": "Lot {batch}",
   "progress.shipsBy": "Expédié d’ici le {date}",
   "progress.ordered": "{ordered} caches commandés sur {capacity}",
+  "progress.produced": "{produced} sur {ordered} fabriqués",
+  "progress.shipped": "{shipped} sur {ordered} expédiés",
   "progress.nav": "Avancement de la production",
   "status.title": "Votre commande",
   "status.link": "La page de votre commande : suivi, expédition et annulation",
@@ -23,7 +25,15 @@ export const fr: Messages = {
   "status.cancel": "Annuler cette commande et me rembourser",
   "status.cancelling": "Annulation…",
   "status.returnInstead":
-    "Cette commande est en route et ne peut plus être annulée. Écrivez-nous pour la retourner.",
+    "Cette commande est chez notre partenaire logistique et ne peut plus être annulée. Une fois expédiée, vous pourrez demander un retour ici.",
+  "status.returnAsk": "Demander un retour",
+  "status.returnAsking": "Envoi…",
+  "status.returnNote": "Quel est le problème ? (facultatif)",
+  "status.returnIntro":
+    "Vous pouvez renvoyer cette commande jusqu’au {date}. Nous remboursons les caches à leur réception.",
+  "status.returnRequested":
+    "Retour demandé. Renvoyez-nous les caches par la poste ; nous les remboursons à leur réception.",
+  "status.returnClosed": "Le délai de retour de cette commande a pris fin le {date}.",
   "status.lookupIntro": "Saisissez votre numéro de commande et l’e-mail utilisé pour commander.",
   "status.orderNumber": "Numéro de commande",
   "status.find": "Afficher ma commande",
@@ -119,6 +129,14 @@ export const fr: Messages = {
   "checkout.phone": "Téléphone (facultatif)",
   "checkout.continue": "Continuer",
   "checkout.edit": "Modifier",
+  "checkout.cardPayment":
+    "Paiement par carte : vous saisissez votre carte à l’étape suivante, dans le formulaire de Stripe.",
+  "checkout.cardFailed":
+    "Le paiement par carte n’a pas abouti. Rien n’a été débité ; réessayez ou utilisez une autre carte.",
+  "checkout.cardUnavailable":
+    "Le formulaire de carte n’a pas pu se charger. Vérifiez votre connexion et rechargez la page ; votre panier est conservé.",
+  "checkout.paymentUnavailable":
+    "Le paiement n’est pas disponible pour cette région pour le moment. Votre panier est conservé ; réessayez plus tard.",
   "checkout.demoPayment":
     "Paiement test (aucune carte n’est débitée dans cette boutique de démonstration).",
   "checkout.placeOrder": "Commander",
