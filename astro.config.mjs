@@ -13,4 +13,6 @@ export default defineConfig({
   outDir: process.env.CAMSLIDE_DIST_DIR || "dist",
   // The retailer widget (/embed/camslide.js) is built after the site, into its output.
   integrations: [react(), camslideEmbed()],
+  // resvg (Open Graph PNGs at build time) is a native addon: loaded by Node, never bundled.
+  vite: { ssr: { external: ["@resvg/resvg-js"] } },
 });

@@ -1,5 +1,10 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils";
-import { readRuntimeConfig, redisModules } from "./src/lib/runtime-config";
+import {
+  notificationProvider,
+  paymentModules,
+  readRuntimeConfig,
+  redisModules,
+} from "./src/lib/runtime-config";
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd());
 
@@ -29,18 +34,11 @@ module.exports = defineConfig({
     { resolve: "./src/modules/production" },
     {
       resolve: "@medusajs/medusa/notification",
-      options: {
-        providers: [
-          {
-            resolve: "./src/modules/outbox-notification",
-            id: "outbox",
-            options: { channels: ["email"], dir: config.outboxDir },
-          },
-        ],
-      },
+      options: { providers: [notificationProvider(config)] },
     },
     { resolve: "./src/modules/fulfilment-export" },
     { resolve: "./src/modules/retailer" },
+    ...paymentModules(config),
     ...redisModules(config.redisUrl),
   ],
 });

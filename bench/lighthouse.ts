@@ -1,6 +1,7 @@
 /**
- * node bench/lighthouse.ts [--runs N] [--path /fr/]: builds the storefront into a temp folder,
- * serves it and runs Lighthouse (mobile, Debian's Chromium) N times on one page, printing each
+ * node bench/lighthouse.ts [--runs N] [--path /fr/ --path /cart/ …]: builds the storefront into a
+ * temp folder, serves it and runs Lighthouse (mobile, Debian's Chromium) N times on each page
+ * (default: the home page, the cart and the checkout), printing each
  * run and the median, with what the LCP element was and the longest main-thread tasks, so a
  * change can be judged over several runs rather than one. Writes bench/results/lighthouse.json.
  */
@@ -116,6 +117,12 @@ function median(values: Array<number | null>): number | null {
     : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
+function all(name: string): string[] {
+  return process.argv.flatMap((value, i) =>
+    process.argv[i - 1] === name && value !== undefined ? [value] : [],
+  );
+}
+
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(name);
   return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
@@ -123,7 +130,8 @@ function argument(name: string, fallback: string): string {
 
 async function main() {
   const runs = Number(argument("--runs", "3"));
-  const path = argument("--path", "/");
+  const given = all("--path");
+  const paths = given.length > 0 ? given : ["/", "/cart/", "/checkout/"];
   const dist = await mkdtemp(join(tmpdir(), "camslide-lh-dist-"));
   let server: Server | undefined;
   try {
@@ -136,31 +144,43 @@ async function main() {
     );
     const port = await findFreePort();
     server = await serveStatic(dist, port, "127.0.0.1");
-    const url = `http://127.0.0.1:${port}${path}`;
-    const results: Run[] = [];
-    for (let i = 0; i < runs; i++) {
-      const result = await lighthouseRun(url);
-      console.log(`run ${i + 1}/${runs}: ${JSON.stringify(result)}`);
-      results.push(result);
+    const pages = [];
+    for (const path of paths) {
+      const url = `http://127.0.0.1:${port}${path}`;
+      const results: Run[] = [];
+      for (let i = 0; i < runs; i++) {
+        const result = await lighthouseRun(url);
+        console.log(`${path} run ${i + 1}/${runs}: ${JSON.stringify(result)}`);
+        results.push(result);
+      }
+      const summary = {
+        path,
+        runs: results,
+        median: {
+          performance: median(results.map((r) => r.performance)),
+          accessibility: median(results.map((r) => r.accessibility)),
+          fcpMs: median(results.map((r) => r.fcpMs)),
+          lcpMs: median(results.map((r) => r.lcpMs)),
+          tbtMs: median(results.map((r) => r.tbtMs)),
+          cls: median(results.map((r) => r.cls)),
+        },
+      };
+      console.log(`${path} median: ${JSON.stringify(summary.median)}`);
+      pages.push(summary);
     }
-    const summary = {
-      measuredAt: new Date().toISOString(),
-      path,
-      runs: results,
-      median: {
-        performance: median(results.map((r) => r.performance)),
-        accessibility: median(results.map((r) => r.accessibility)),
-        fcpMs: median(results.map((r) => r.fcpMs)),
-        lcpMs: median(results.map((r) => r.lcpMs)),
-        tbtMs: median(results.map((r) => r.tbtMs)),
-        cls: median(results.map((r) => r.cls)),
-      },
-    };
-    console.log(`median: ${JSON.stringify(summary.median)}`);
     await mkdir(join(root, "bench", "results"), { recursive: true });
     await writeFile(
       join(root, "bench", "results", "lighthouse.json"),
-      `${JSON.stringify(summary, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          measuredAt: new Date().toISOString(),
+          // Other work on the machine slows a mobile-throttled run: recorded beside the figures.
+          loadAverage: (await readFile("/proc/loadavg", "utf8").catch(() => "")).trim(),
+          pages,
+        },
+        null,
+        2,
+      )}\n`,
     );
   } finally {
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));

@@ -114,6 +114,16 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
   return undefined;
 }
 
+/** The "page not found" in the language of the URL (/fr/…, /de/…), English otherwise. */
+async function notFoundPage(root: string, pathname: string): Promise<string> {
+  const language = /^\/(fr|de)\//.exec(pathname)?.[1];
+  if (language) {
+    const localised = await resolveFile(root, `/${language}/404`);
+    if (localised) return localised;
+  }
+  return join(root, "404.html");
+}
+
 /**
  * Serves the built storefront: files as they are, `/x/` as `/x/index.html`, the site's own
  * 404 page for anything else. Hashed assets under /_astro/ are cached for a year.
@@ -134,7 +144,7 @@ export function serveStatic(
     const { pathname } = url;
     const file = await resolveFile(root, pathname);
     const status = file ? 200 : 404;
-    const body = file ?? join(root, "404.html");
+    const body = file ?? (await notFoundPage(root, pathname));
     const info = await stat(body).catch(() => undefined);
     if (!info?.isFile()) {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");

@@ -15,6 +15,7 @@ import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
 import { medusa } from "../lib/medusa.ts";
 import { orderLink } from "../lib/order-status.ts";
+import { choosePayment, type PaymentChoice, stripeClientSecret } from "../lib/payment.ts";
 import { $region, startRegion } from "../lib/region.ts";
 import { useAction } from "../lib/use-action.ts";
 import { useHydrated } from "../lib/use-hydrated.ts";
@@ -22,13 +23,15 @@ import { type RegionKey, regionCountries, regionKeys, regions } from "../product
 import CartTotals from "./CartTotals.tsx";
 import EmptyCart from "./EmptyCart.tsx";
 import ShipPromise from "./ShipPromise.tsx";
+import StripePayment, { type ConfirmPayment } from "./StripePayment.tsx";
 
 interface Props {
   locale: Locale;
 }
 
 type Step = "contact" | "address" | "delivery" | "review";
-const SYSTEM_PAYMENT = "pp_system_default";
+/** Stripe's publishable key (pk_…), built in when the shop takes cards through Stripe. */
+const STRIPE_KEY = import.meta.env.PUBLIC_STRIPE_PUBLISHABLE_KEY;
 
 const emptyAddress: AddressInput = {
   first_name: "",
@@ -48,7 +51,8 @@ function regionOfCart(cart: HttpTypes.StoreCart | null | undefined): RegionKey {
 
 /**
  * One-page checkout in steps: contact, address (checked per country before Medusa sees it),
- * delivery option priced by Medusa, payment with Medusa's system provider, review with
+ * delivery option priced by Medusa, payment (Stripe's card form, or Medusa's system provider in
+ * the demo), review with
  * Medusa's totals, place order. Placing is guarded against double clicks, and a network error
  * keeps the cart so the shopper can simply try again (Medusa completes a cart only once).
  */
@@ -66,6 +70,11 @@ export default function Checkout({ locale }: Props) {
   const [optionId, setOptionId] = useState("");
   const { busy, setBusy, error: formError, setError: setFormError, run: call } = useAction(t);
   const placing = useRef(false);
+  const [payment, setPayment] = useState<PaymentChoice>();
+  const [stripeSecret, setStripeSecret] = useState<string>();
+  const confirmCard = useRef<ConfirmPayment | null>(null);
+  // The card was charged for this cart: a retry after a failed completion must not confirm again.
+  const paidFor = useRef<string | undefined>(undefined);
   const countries = regionCountries(region);
   const countryName = (code: string) =>
     new Intl.DisplayNames([locale], { type: "region" }).of(code.toUpperCase()) ?? code;
@@ -151,9 +160,30 @@ export default function Checkout({ locale }: Props) {
         { option_id: optionId },
         { fields: CART_FIELDS },
       );
-      await medusa.store.payment.initiatePaymentSession(withShipping, {
-        provider_id: SYSTEM_PAYMENT,
+      const { payment_providers } = await medusa.store.payment.listPaymentProviders({
+        region_id: withShipping.region_id ?? "",
       });
+      const choice = choosePayment(
+        payment_providers.map((p) => p.id),
+        STRIPE_KEY,
+      );
+      if (typeof choice === "string") {
+        setFormError(t("checkout.paymentUnavailable"));
+        return;
+      }
+      const { payment_collection } = await medusa.store.payment.initiatePaymentSession(
+        withShipping,
+        { provider_id: choice.providerId },
+      );
+      if (choice.kind === "stripe") {
+        const secret = stripeClientSecret(payment_collection);
+        if (!secret) {
+          setFormError(t("checkout.paymentUnavailable"));
+          return;
+        }
+        setStripeSecret(secret);
+      }
+      setPayment(choice);
       const { cart: reviewed } = await medusa.store.cart.retrieve(cartId, { fields: CART_FIELDS });
       $cart.set(reviewed);
       setStep("review");
@@ -166,6 +196,19 @@ export default function Checkout({ locale }: Props) {
     setBusy(true);
     setFormError(undefined);
     try {
+      if (payment?.kind === "stripe" && paidFor.current !== cartId) {
+        const confirm = confirmCard.current;
+        if (!confirm) {
+          setFormError(t("checkout.cardUnavailable"));
+          return;
+        }
+        const paid = await confirm();
+        if (!paid.ok) {
+          setFormError(paid.message);
+          return;
+        }
+        paidFor.current = cartId;
+      }
       const result = await medusa.store.cart.complete(cartId);
       if (result.type === "order") {
         // The confirmation and every later visit go through the order's signed link.
@@ -333,7 +376,7 @@ export default function Checkout({ locale }: Props) {
                 ))}
               </fieldset>
               <h3>{t("checkout.payment")}</h3>
-              <p>{t("checkout.demoPayment")}</p>
+              <p>{STRIPE_KEY ? t("checkout.cardPayment") : t("checkout.demoPayment")}</p>
               <button
                 type="submit"
                 className="button"
@@ -360,6 +403,14 @@ export default function Checkout({ locale }: Props) {
             region={region}
             units={(cart.items ?? []).reduce((sum, item) => sum + item.quantity, 0)}
           />
+          {payment?.kind === "stripe" && stripeSecret && (
+            <StripePayment
+              publishableKey={payment.publishableKey}
+              clientSecret={stripeSecret}
+              locale={locale}
+              confirmRef={confirmCard}
+            />
+          )}
           <button
             type="button"
             className="button"

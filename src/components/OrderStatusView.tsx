@@ -1,7 +1,13 @@
 import { useEffect, useState } from "react";
 import { intlLocale, type Locale, routes, translator } from "../i18n/index.ts";
 import { describeError } from "../lib/errors.ts";
-import { cancelOrder, lookupOrder, type OrderStatus, orderStatus } from "../lib/order-status.ts";
+import {
+  cancelOrder,
+  lookupOrder,
+  type OrderStatus,
+  orderStatus,
+  requestReturn,
+} from "../lib/order-status.ts";
 import { formatShipDate } from "../lib/promise.ts";
 import { useAction } from "../lib/use-action.ts";
 import { regionKeys, regions } from "../product/index.ts";
@@ -23,6 +29,7 @@ export default function OrderStatusView({ locale }: Props) {
   const [status, setStatus] = useState<OrderStatus | undefined>();
   const [orderNumber, setOrderNumber] = useState("");
   const [email, setEmail] = useState("");
+  const [note, setNote] = useState("");
   const { busy, error, setError, run } = useAction(t);
 
   useEffect(() => {
@@ -114,11 +121,15 @@ export default function OrderStatusView({ locale }: Props) {
         {status.shipments.map((shipment) => (
           <li key={shipment.shipped_at}>
             {t("status.shipped", { date: day(shipment.shipped_at) })}{" "}
-            {shipment.tracking.map((label) => (
-              <a key={label.number} href={label.url} rel="noopener noreferrer">
-                {t("status.tracking", { number: label.number })}
-              </a>
-            ))}
+            {shipment.tracking.map((label) =>
+              label.url ? (
+                <a key={label.number} href={label.url} rel="noopener noreferrer">
+                  {t("status.tracking", { number: label.number })}
+                </a>
+              ) : (
+                <span key={label.number}>{t("status.tracking", { number: label.number })}</span>
+              ),
+            )}
           </li>
         ))}
         {status.state === "canceled" && status.order.canceled_at && (
@@ -132,7 +143,7 @@ export default function OrderStatusView({ locale }: Props) {
           {error}
         </p>
       )}
-      {status.can_cancel ? (
+      {status.can_cancel && (
         <button
           type="button"
           className="button button--secondary"
@@ -142,9 +153,44 @@ export default function OrderStatusView({ locale }: Props) {
         >
           {busy ? t("status.cancelling") : t("status.cancel")}
         </button>
-      ) : (
-        status.state !== "canceled" && <p>{t("status.returnInstead")}</p>
       )}
+      {!status.can_cancel && status.state === "placed" && <p>{t("status.returnInstead")}</p>}
+      {status.return_requested && (
+        <p data-testid="return-requested">{t("status.returnRequested")}</p>
+      )}
+      {status.can_return && status.return_by && (
+        <form
+          className="return-request"
+          onSubmit={(event) => {
+            event.preventDefault();
+            run(async () => setStatus(await requestReturn(token, note)));
+          }}
+        >
+          <p>{t("status.returnIntro", { date: day(status.return_by) })}</p>
+          <label className="field">
+            {t("status.returnNote")}
+            <textarea
+              value={note}
+              maxLength={500}
+              rows={3}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              data-testid="return-note"
+            />
+          </label>
+          <button
+            type="submit"
+            className="button button--secondary"
+            disabled={busy}
+            data-testid="request-return"
+          >
+            {busy ? t("status.returnAsking") : t("status.returnAsk")}
+          </button>
+        </form>
+      )}
+      {status.state === "shipped" &&
+        !status.can_return &&
+        !status.return_requested &&
+        status.return_by && <p>{t("status.returnClosed", { date: day(status.return_by) })}</p>}
       <OrderSummary locale={locale} status={status} />
     </div>
   );

@@ -16,9 +16,11 @@ interface Batch {
   state: "open" | "full" | "in_production" | "shipping" | "shipped";
   capacity_units: number;
   ordered_units: number;
+  produced_units: number;
+  shipped_units: number;
 }
 
-/** The public progress page: every batch's date, state and fill, live from Medusa. */
+/** The public progress page: every batch's date, state, and units ordered, made and shipped, live from Medusa. */
 export default function ProductionProgress({ locale }: Props) {
   const t = translator(locale);
   const region = useStore($region);
@@ -50,6 +52,28 @@ export default function ProductionProgress({ locale }: Props) {
               capacity: count(batch.capacity_units),
             })}
             <progress max={batch.capacity_units} value={batch.ordered_units} />
+          </label>
+          <label>
+            {t("progress.produced", {
+              produced: count(batch.produced_units),
+              ordered: count(batch.ordered_units),
+            })}
+            <progress
+              max={Math.max(batch.ordered_units, 1)}
+              value={Math.min(batch.produced_units, batch.ordered_units)}
+              data-testid="progress-produced"
+            />
+          </label>
+          <label>
+            {t("progress.shipped", {
+              shipped: count(batch.shipped_units),
+              ordered: count(batch.ordered_units),
+            })}
+            <progress
+              max={Math.max(batch.ordered_units, 1)}
+              value={batch.shipped_units}
+              data-testid="progress-shipped"
+            />
           </label>
         </li>
       ))}

@@ -8,6 +8,11 @@ export interface ConfiguratorProbe {
   frames: number;
   /** performance.now() at the start of the latest frame. */
   lastFrameAt: number;
+  /**
+   * Frames the renderer has been asked for and not drawn yet. Under software GL a requested
+   * frame can wait seconds for the GPU process: "at rest" means none pending and none drawn.
+   */
+  pending(): number;
   /** Draw calls and triangles of the latest frame. */
   info(): { calls: number; triangles: number };
   /** Renders a frame now and returns it as a PNG data URL. */

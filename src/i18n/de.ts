@@ -7,6 +7,8 @@ export const de: Messages = {
   "progress.batch": "Los {batch}",
   "progress.shipsBy": "Versand bis {date}",
   "progress.ordered": "{ordered} von {capacity} Abdeckungen bestellt",
+  "progress.produced": "{produced} von {ordered} gefertigt",
+  "progress.shipped": "{shipped} von {ordered} versandt",
   "progress.nav": "Produktionsfortschritt",
   "status.title": "Ihre Bestellung",
   "status.link": "Die Seite Ihrer Bestellung: Status, Sendungsverfolgung und Stornierung",
@@ -23,7 +25,15 @@ export const de: Messages = {
   "status.cancel": "Bestellung stornieren und Geld zurück",
   "status.cancelling": "Wird storniert…",
   "status.returnInstead":
-    "Diese Bestellung ist unterwegs und kann nicht mehr storniert werden. Schreiben Sie uns für eine Rücksendung.",
+    "Diese Bestellung liegt bei unserem Versandpartner und kann nicht mehr storniert werden. Sobald sie versandt ist, können Sie hier eine Rücksendung beantragen.",
+  "status.returnAsk": "Rücksendung beantragen",
+  "status.returnAsking": "Wird gesendet…",
+  "status.returnNote": "Was stimmt nicht? (optional)",
+  "status.returnIntro":
+    "Sie können diese Bestellung bis zum {date} zurücksenden. Wir erstatten die Abdeckungen, sobald sie bei uns sind.",
+  "status.returnRequested":
+    "Rücksendung beantragt. Schicken Sie die Abdeckungen per Post zurück; wir erstatten sie, sobald sie ankommen.",
+  "status.returnClosed": "Die Rückgabefrist dieser Bestellung endete am {date}.",
   "status.lookupIntro": "Geben Sie Ihre Bestellnummer und die E-Mail-Adresse der Bestellung ein.",
   "status.orderNumber": "Bestellnummer",
   "status.find": "Bestellung anzeigen",
@@ -118,6 +128,14 @@ export const de: Messages = {
   "checkout.phone": "Telefon (optional)",
   "checkout.continue": "Weiter",
   "checkout.edit": "Ändern",
+  "checkout.cardPayment":
+    "Kartenzahlung: Ihre Karte geben Sie im nächsten Schritt im Formular von Stripe ein.",
+  "checkout.cardFailed":
+    "Die Kartenzahlung ist nicht durchgegangen. Es wurde nichts belastet; versuchen Sie es erneut oder mit einer anderen Karte.",
+  "checkout.cardUnavailable":
+    "Das Kartenformular konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu; Ihr Warenkorb bleibt erhalten.",
+  "checkout.paymentUnavailable":
+    "Die Zahlung ist für diese Region gerade nicht verfügbar. Ihr Warenkorb bleibt erhalten; bitte versuchen Sie es später erneut.",
   "checkout.demoPayment": "Testzahlung (in diesem Demo-Shop wird keine Karte belastet).",
   "checkout.placeOrder": "Bestellen",
   "checkout.placing": "Bestellung wird aufgegeben…",
@@ -168,6 +186,42 @@ export const de: Messages = {
   "cover.sku": "Artikelnummer",
   "cover.configure": "In 3D ansehen und kaufen",
   "cover.otherColours": "Andere Farben",
+  "cover.title": "{product}, Größe {fit}, {colour}",
+  "cover.description":
+    "{description} Größe {fit} in {colour}: {length} x {width} x {thickness} mm, {weight} g, Kamerafenster {window} mm.",
+  "cover.imageAlt": "Die Camslide-Abdeckung {fit} in {colour}",
+  "policy.heading": "Versand, Stornierung und Erstattung",
+  "policy.batches":
+    "Die Abdeckungen werden in datierten Chargen gefertigt und versandt. Vor dem Bezahlen sehen Sie die Charge Ihrer Bestellung und das Versanddatum; die Bestätigung und jede E-Mail nennen es wieder.",
+  "policy.shipping":
+    "Standardversand ist ein Brief mit Sendungsverfolgung, 3-7 Werktage nach dem Versand der Charge; Express per Kurier, 1-3 Werktage. Der Preis für Ihr Land steht an der Kasse, bevor Sie bezahlen.",
+  "policy.dateMoves":
+    "Verschiebt sich das Datum einer Charge, erhält jeder Käufer darin eine E-Mail mit dem neuen Datum und einem Link, der die Bestellung mit einem Klick storniert und erstattet.",
+  "policy.cancel":
+    "Solange Ihre Bestellung nicht an unseren Versandpartner übergeben ist, stornieren Sie sie selbst auf Ihrer Bestellseite (der Link steht in jeder E-Mail). Der volle Betrag, Versand inklusive, geht sofort an Ihr Zahlungsmittel zurück; Ihre Bank zeigt ihn eventuell erst nach einigen Tagen an.",
+  "policy.returns":
+    "Nach dem Versand beantragen Sie auf derselben Seite innerhalb von {days} Tagen eine Rücksendung; wir erstatten die Abdeckungen, sobald sie zurück sind.",
+  "policy.progress":
+    "Wie weit jede Charge ist (bestellt, gefertigt, versandt), steht öffentlich auf der Seite zum Produktionsstand.",
+  "faq.heading": "Fragen",
+  "faq.fit.q": "Welche Größe brauche ich?",
+  "faq.fit.a":
+    "Nutzen Sie die Größenhilfe oben: Gerät eingeben oder den flachen Rand neben der Kamera messen. So viel Platz braucht die Schiene, ohne Sensor darunter.",
+  "faq.lid.q": "Kann ich den Laptop mit der Abdeckung schließen?",
+  "faq.lid.a":
+    "Ein Mac-Notebook nicht: Apple rät von allem ab, was dicker als 0,1 mm ist, und die Schiene misst {thickness} mm. Bei anderen Laptops prüfen Sie, ob sich der Deckel schließt, ohne auf die Schiene zu drücken.",
+  "faq.when.q": "Wann kommt meine Bestellung?",
+  "faq.when.a":
+    "Zum Versanddatum ihrer Charge, das Sie vor dem Bezahlen sehen, plus die gewählte Versanddauer. Ihre Bestellseite zeigt jeden Schritt und nach dem Versand den Link zur Sendungsverfolgung.",
+  "faq.find.q": "Wie finde ich meine Bestellung?",
+  "faq.find.a":
+    "Jede E-Mail enthält einen Link zu Ihrer Bestellseite. Ohne ihn geben Sie Bestellnummer und E-Mail-Adresse auf der Seite zum Bestellstatus ein.",
+  "faq.cancel.q": "Kann ich stornieren?",
+  "faq.cancel.a":
+    "Ja, solange die Bestellung nicht an unseren Versandpartner übergeben ist: mit einem Klick auf Ihrer Bestellseite, mit voller Erstattung.",
+  "faq.pay.q": "Wie bezahle ich?",
+  "faq.pay.a":
+    "Mit Karte, im Formular von Stripe: Ihre Kartennummer geht an Stripe und erreicht Camslide nie.",
   "embed.fit": "Passform",
   "embed.colour": "Farbe",
   "embed.buyNow": "Jetzt kaufen",

@@ -8,6 +8,8 @@ export const en = {
   "progress.batch": "Batch {batch}",
   "progress.shipsBy": "Ships by {date}",
   "progress.ordered": "{ordered} of {capacity} covers ordered",
+  "progress.produced": "{produced} of {ordered} made",
+  "progress.shipped": "{shipped} of {ordered} shipped",
   "progress.nav": "Production progress",
   "status.title": "Your order",
   "status.link": "Your order's page: status, tracking and cancellation",
@@ -24,7 +26,15 @@ export const en = {
   "status.cancel": "Cancel this order and refund me",
   "status.cancelling": "Cancelling…",
   "status.returnInstead":
-    "This order is on its way, so it can no longer be cancelled. Write to us to return it.",
+    "This order is with our shipping partner, so it can no longer be cancelled. Once it has shipped you can ask for a return here.",
+  "status.returnAsk": "Ask for a return",
+  "status.returnAsking": "Sending…",
+  "status.returnNote": "What is wrong? (optional)",
+  "status.returnIntro":
+    "You can send this order back until {date}. We refund the covers when they arrive.",
+  "status.returnRequested":
+    "Return requested. Post the covers back to us; we refund them when they arrive.",
+  "status.returnClosed": "The return window for this order closed on {date}.",
   "status.lookupIntro": "Enter your order number and the email you ordered with.",
   "status.orderNumber": "Order number",
   "status.find": "Show my order",
@@ -117,6 +127,14 @@ export const en = {
   "checkout.phone": "Phone (optional)",
   "checkout.continue": "Continue",
   "checkout.edit": "Edit",
+  "checkout.cardPayment":
+    "Card payment: you enter your card on the next step, in Stripe's own form.",
+  "checkout.cardFailed":
+    "The card payment did not go through. Nothing was charged; try again or use another card.",
+  "checkout.cardUnavailable":
+    "The card form could not be loaded. Check your connection and reload the page; your cart is kept.",
+  "checkout.paymentUnavailable":
+    "Payment is not available for this region right now. Your cart is kept; please try again later.",
   "checkout.demoPayment": "Test payment (no card is charged in this demo shop).",
   "checkout.placeOrder": "Place order",
   "checkout.placing": "Placing your order…",
@@ -164,6 +182,42 @@ export const en = {
   "cover.sku": "SKU",
   "cover.configure": "See it in 3D and buy",
   "cover.otherColours": "Other colours",
+  "cover.title": "{product}, {fit} fit, {colour}",
+  "cover.description":
+    "{description} {fit} fit in {colour}: {length} x {width} x {thickness} mm, {weight} g, {window} mm camera window.",
+  "cover.imageAlt": "The Camslide {fit} cover in {colour}",
+  "policy.heading": "Shipping, cancelling and refunds",
+  "policy.batches":
+    "Covers are made and shipped in dated batches. Before you pay you see the batch your order goes into and the date it ships by; your confirmation and every email repeat it.",
+  "policy.shipping":
+    "Standard shipping is tracked letter post, 3-7 working days after the batch ships; express is a courier, 1-3 working days. The price for your country is shown at checkout before you pay.",
+  "policy.dateMoves":
+    "If a batch's date moves, every buyer in it gets an email with the new date and a link that cancels and refunds the order in one click.",
+  "policy.cancel":
+    "Until your order is handed to our shipping partner you can cancel it yourself from your order page (the link is in every email). The full amount, shipping included, goes back to your payment method straight away; your bank may take a few days to show it.",
+  "policy.returns":
+    "Once it has shipped, ask for a return from the same page within {days} days; we refund the covers when they come back.",
+  "policy.progress":
+    "How far each batch has got (ordered, produced, shipped) is public on the production progress page.",
+  "faq.heading": "Questions",
+  "faq.fit.q": "Which fit do I need?",
+  "faq.fit.a":
+    "Use the fit guide above: type your device, or measure the flat edge beside the camera. The rail needs that much room, with no sensor under it.",
+  "faq.lid.q": "Can I close my laptop with the cover on?",
+  "faq.lid.a":
+    "Not a Mac notebook: Apple advises against anything thicker than 0.1 mm there, and the rail is {thickness} mm. On other laptops, check that the lid closes without pressing on the rail.",
+  "faq.when.q": "When will my order arrive?",
+  "faq.when.a":
+    "By the ship-by date of its batch, shown before you pay, plus the shipping time you choose. Your order page shows each step and, once shipped, the tracking link.",
+  "faq.find.q": "How do I find my order?",
+  "faq.find.a":
+    "Every email has a link to your order page. Without it, enter your order number and email on the order status page.",
+  "faq.cancel.q": "Can I cancel?",
+  "faq.cancel.a":
+    "Yes, until the order is handed to our shipping partner: in one click from your order page, with a full refund.",
+  "faq.pay.q": "How do I pay?",
+  "faq.pay.a":
+    "By card, in Stripe's own form: your card number goes to Stripe and never reaches Camslide.",
   "embed.fit": "Fit",
   "embed.colour": "Colour",
   "embed.buyNow": "Buy now",

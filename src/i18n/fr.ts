@@ -7,6 +7,8 @@ export const fr: Messages = {
   "progress.batch": "Lot {batch}",
   "progress.shipsBy": "Expédié d’ici le {date}",
   "progress.ordered": "{ordered} caches commandés sur {capacity}",
+  "progress.produced": "{produced} sur {ordered} fabriqués",
+  "progress.shipped": "{shipped} sur {ordered} expédiés",
   "progress.nav": "Avancement de la production",
   "status.title": "Votre commande",
   "status.link": "La page de votre commande : suivi, expédition et annulation",
@@ -23,7 +25,15 @@ export const fr: Messages = {
   "status.cancel": "Annuler cette commande et me rembourser",
   "status.cancelling": "Annulation…",
   "status.returnInstead":
-    "Cette commande est en route et ne peut plus être annulée. Écrivez-nous pour la retourner.",
+    "Cette commande est chez notre partenaire logistique et ne peut plus être annulée. Une fois expédiée, vous pourrez demander un retour ici.",
+  "status.returnAsk": "Demander un retour",
+  "status.returnAsking": "Envoi…",
+  "status.returnNote": "Quel est le problème ? (facultatif)",
+  "status.returnIntro":
+    "Vous pouvez renvoyer cette commande jusqu’au {date}. Nous remboursons les caches à leur réception.",
+  "status.returnRequested":
+    "Retour demandé. Renvoyez-nous les caches par la poste ; nous les remboursons à leur réception.",
+  "status.returnClosed": "Le délai de retour de cette commande a pris fin le {date}.",
   "status.lookupIntro": "Saisissez votre numéro de commande et l’e-mail utilisé pour commander.",
   "status.orderNumber": "Numéro de commande",
   "status.find": "Afficher ma commande",
@@ -119,6 +129,14 @@ export const fr: Messages = {
   "checkout.phone": "Téléphone (facultatif)",
   "checkout.continue": "Continuer",
   "checkout.edit": "Modifier",
+  "checkout.cardPayment":
+    "Paiement par carte : vous saisissez votre carte à l’étape suivante, dans le formulaire de Stripe.",
+  "checkout.cardFailed":
+    "Le paiement par carte n’a pas abouti. Rien n’a été débité ; réessayez ou utilisez une autre carte.",
+  "checkout.cardUnavailable":
+    "Le formulaire de carte n’a pas pu se charger. Vérifiez votre connexion et rechargez la page ; votre panier est conservé.",
+  "checkout.paymentUnavailable":
+    "Le paiement n’est pas disponible pour cette région pour le moment. Votre panier est conservé ; réessayez plus tard.",
   "checkout.demoPayment":
     "Paiement test (aucune carte n’est débitée dans cette boutique de démonstration).",
   "checkout.placeOrder": "Commander",
@@ -169,6 +187,42 @@ export const fr: Messages = {
   "cover.sku": "Référence",
   "cover.configure": "Voir en 3D et acheter",
   "cover.otherColours": "Autres couleurs",
+  "cover.title": "{product}, taille {fit}, {colour}",
+  "cover.description":
+    "{description} Taille {fit} en {colour} : {length} x {width} x {thickness} mm, {weight} g, fenêtre de caméra de {window} mm.",
+  "cover.imageAlt": "Le cache Camslide {fit} en {colour}",
+  "policy.heading": "Expédition, annulation et remboursement",
+  "policy.batches":
+    "Les caches sont fabriqués et expédiés par lots datés. Avant de payer, vous voyez le lot de votre commande et la date d’expédition promise ; la confirmation et chaque e-mail la rappellent.",
+  "policy.shipping":
+    "L’envoi standard est une lettre suivie, 3 à 7 jours ouvrés après l’expédition du lot ; l’express passe par coursier, 1 à 3 jours ouvrés. Le prix pour votre pays s’affiche au moment de commander, avant de payer.",
+  "policy.dateMoves":
+    "Si la date d’un lot change, chaque acheteur du lot reçoit un e-mail avec la nouvelle date et un lien qui annule et rembourse la commande en un clic.",
+  "policy.cancel":
+    "Tant que votre commande n’est pas remise à notre partenaire logistique, vous pouvez l’annuler vous-même depuis la page de votre commande (le lien figure dans chaque e-mail). Le montant total, port compris, est rendu immédiatement à votre moyen de paiement ; votre banque peut mettre quelques jours à l’afficher.",
+  "policy.returns":
+    "Une fois la commande expédiée, demandez un retour depuis la même page dans les {days} jours ; nous remboursons les caches à leur réception.",
+  "policy.progress":
+    "L’avancement de chaque lot (commandé, fabriqué, expédié) est public sur la page d’avancement de la production.",
+  "faq.heading": "Questions",
+  "faq.fit.q": "Quelle taille me faut-il ?",
+  "faq.fit.a":
+    "Utilisez le guide des tailles ci-dessus : saisissez votre appareil ou mesurez le bord plat à côté de la caméra. Le rail a besoin de cette place, sans capteur dessous.",
+  "faq.lid.q": "Puis-je fermer mon ordinateur portable avec le cache ?",
+  "faq.lid.a":
+    "Pas un portable Mac : Apple déconseille tout ce qui dépasse 0,1 mm, et le rail mesure {thickness} mm. Sur les autres portables, vérifiez que l’écran se ferme sans appuyer sur le rail.",
+  "faq.when.q": "Quand ma commande arrivera-t-elle ?",
+  "faq.when.a":
+    "À la date d’expédition de son lot, affichée avant de payer, plus le délai de l’envoi choisi. La page de votre commande montre chaque étape et, une fois expédiée, le lien de suivi.",
+  "faq.find.q": "Comment retrouver ma commande ?",
+  "faq.find.a":
+    "Chaque e-mail contient un lien vers la page de votre commande. Sans lui, saisissez le numéro de commande et votre e-mail sur la page de suivi.",
+  "faq.cancel.q": "Puis-je annuler ?",
+  "faq.cancel.a":
+    "Oui, tant que la commande n’est pas remise à notre partenaire logistique : en un clic depuis la page de votre commande, avec un remboursement complet.",
+  "faq.pay.q": "Comment payer ?",
+  "faq.pay.a":
+    "Par carte, dans le formulaire de Stripe : votre numéro de carte va chez Stripe et n’arrive jamais chez Camslide.",
   "embed.fit": "Modèle",
   "embed.colour": "Couleur",
   "embed.buyNow": "Acheter",

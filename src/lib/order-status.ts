@@ -29,6 +29,12 @@ export interface OrderStatus {
   shipments: { shipped_at: string; tracking: { number: string; url: string }[] }[];
   state: "placed" | "shipped" | "canceled";
   can_cancel: boolean;
+  /** Handed to the 3PL: no longer cancellable. */
+  exported: boolean;
+  /** Last day to ask for a return (shipped orders), else null. */
+  return_by: string | null;
+  return_requested: boolean;
+  can_return: boolean;
 }
 
 /** The signed status link for the order this browser just placed (the cart id proves it). */
@@ -56,5 +62,12 @@ export function cancelOrder(token: string): Promise<OrderStatus> {
   return medusa.client.fetch<OrderStatus>("/store/order-status/cancel", {
     method: "POST",
     body: { token },
+  });
+}
+
+export function requestReturn(token: string, note: string): Promise<OrderStatus> {
+  return medusa.client.fetch<OrderStatus>("/store/order-status/return", {
+    method: "POST",
+    body: { token, note },
   });
 }

@@ -1,4 +1,5 @@
 import type { APIRoute } from "astro";
+import { coverPath } from "../configurator/productJsonLd.ts";
 import { locales, routes } from "../i18n/index.ts";
 import { colourKeys, fitKeys } from "../product/index.ts";
 
@@ -10,7 +11,10 @@ export const GET: APIRoute = ({ site }) => {
     alternates: locales.map((l) => ({ l, href: url(routes[key][l]) })),
   }));
   const covers = fitKeys.flatMap((fit) =>
-    colourKeys.map((colour) => ({ loc: url(`/covers/${fit}-${colour}/`), alternates: [] })),
+    colourKeys.map((colour) => ({
+      loc: url(coverPath(fit, colour)),
+      alternates: locales.map((l) => ({ l, href: url(coverPath(fit, colour, l)) })),
+    })),
   );
   const entries = [...localised, ...covers]
     .map(

@@ -1,5 +1,6 @@
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ADMIN } from "../../scripts/lib/demo.ts";
 import { intlLocale, type Locale, routes } from "../../src/i18n/index.ts";
 import { formatMoney } from "../../src/lib/format.ts";
 import { formatShipDate } from "../../src/lib/promise.ts";
@@ -26,6 +27,16 @@ afterAll(async () => {
 function orderIdOnPage(page: Page): string {
   const token = new URL(page.url()).searchParams.get("token") ?? "";
   return token.split(".")[0] ?? "";
+}
+
+/** The demo admin's bearer token, for the CSV routes that adminApi (JSON) does not speak. */
+async function adminToken(): Promise<string> {
+  const login = await fetch(`${shop.backend}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(DEMO_ADMIN),
+  });
+  return ((await login.json()) as { token: string }).token;
 }
 
 async function orderCount(): Promise<number> {
@@ -181,6 +192,52 @@ describe("a shopper's checkout in Chromium", () => {
     await s.page.goto(`${shop.storefront}${routes.status.en}?token=${id}`);
     await s.page.getByTestId("status-error").waitFor();
     expect(await s.page.content()).not.toContain("changed.mind@example.ch");
+    expect(s.errors).toEqual([]);
+  });
+
+  it("once shipped, the buyer asks for a return from the order page, in French, and Medusa records one", async () => {
+    const s = await shopper("ch");
+    await addToCart(s, "?fit=laptop&colour=white", 2);
+    await checkoutToReview(s.page, "fr", "retour@example.ch", swiss);
+    await s.page.getByTestId("place-order").click();
+    await s.page.getByTestId("confirmation").waitFor({ timeout: 30_000 });
+    const id = orderIdOnPage(s.page);
+    await s.page.getByTestId("status-link").click();
+    await s.page.getByTestId("order-status").waitFor();
+    const { order } = await admin<{ order: { display_id: number } }>(
+      `/admin/orders/${id}?fields=display_id`,
+    );
+    // The 3PL gets the order, then reports it shipped (as the ops CLI or admin page would).
+    const token = await adminToken();
+    const exported = await fetch(`${shop.backend}/admin/ops/export.csv`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(exported.status).toBe(200);
+    await exported.text();
+    await s.page.reload();
+    await s.page.getByTestId("order-status").waitFor();
+    expect(await s.page.getByTestId("cancel-order").count()).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    const imported = await fetch(`${shop.backend}/admin/ops/tracking`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" },
+      body: `order_number,carrier,tracking_number,shipped_date\n${order.display_id},Swiss Post,99.00.777,${today}\n`,
+    });
+    expect(imported.status).toBe(200);
+    await s.page.reload();
+    await s.page.getByTestId("request-return").waitFor();
+    expect(await s.page.getByTestId("order-status").getAttribute("data-state")).toBe("shipped");
+    const tracking = s.page.getByRole("link", { name: /99\.00\.777/ });
+    expect(await tracking.getAttribute("href")).toContain("service.post.ch");
+    await s.page.getByTestId("return-note").fill("Mauvaise taille");
+    await s.page.getByTestId("request-return").click();
+    await s.page.getByTestId("return-requested").waitFor({ timeout: 30_000 });
+    expect(await s.page.getByTestId("return-requested").textContent()).toContain("Retour demandé");
+    expect(await s.page.getByTestId("request-return").count()).toBe(0);
+    const { order: after } = await admin<{ order: { returns: { status: string }[] } }>(
+      `/admin/orders/${id}?fields=id,*returns`,
+    );
+    expect(after.returns.map((r) => r.status)).toEqual(["requested"]);
     expect(s.errors).toEqual([]);
   });
 

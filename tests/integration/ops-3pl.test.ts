@@ -170,11 +170,26 @@ describe("export to the 3PL", () => {
   });
 });
 
+interface Progress {
+  batches: { number: number; ordered_units: number; shipped_units: number }[];
+}
+
+async function shippedUnits(batchNumber: number): Promise<number> {
+  const { backendUrl, seeded } = inject("integration");
+  const response = await fetch(`${backendUrl}/store/production/progress`, {
+    headers: { "x-publishable-api-key": seeded.publishableKey },
+  });
+  const { batches } = (await response.json()) as Progress;
+  return batches.find((x) => x.number === batchNumber)?.shipped_units ?? -1;
+}
+
 describe("tracking import from the 3PL", () => {
   let unexported: Placed;
   let file: string;
+  let shippedBefore: number;
 
   beforeAll(async () => {
+    shippedBefore = await shippedUnits(batch);
     unexported = await place(phone, 1, "d@example.ch");
     file = [
       "order_number,carrier,tracking_number,shipped_date",
@@ -209,6 +224,10 @@ describe("tracking import from the 3PL", () => {
     expect(fb?.labels.map((l) => l.tracking_number)).toEqual(["JD0001"]);
     expect(await fulfilments(cancelled)).toEqual([]);
     expect(await fulfilments(unexported)).toEqual([]);
+  });
+
+  it("counts the shipped covers on the public progress page: a's 2 and b's 1", async () => {
+    expect(await shippedUnits(batch)).toBe(shippedBefore + 3);
   });
 
   it("tells each buyer once that their order shipped, with carrier and tracking number", async () => {
@@ -273,5 +292,27 @@ describe("tracking import from the 3PL", () => {
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toMatch(message);
+  });
+});
+
+describe("two tracking imports of the same file at once", () => {
+  it("ship each order exactly once between them", async () => {
+    const c = await place(laptop, 1, "e@example.ch");
+    const d = await place(phone, 2, "f@example.ch");
+    await exportCsv("");
+    const file = [
+      "order_number,carrier,tracking_number,shipped_date",
+      `${c.displayId},Swiss Post,99.00.201,2027-03-03`,
+      `${d.displayId},Swiss Post,99.00.202,2027-03-03`,
+      "",
+    ].join("\n");
+    const reports = await Promise.all([importTracking(file), importTracking(file)]);
+    const shipped = reports.flatMap((r) => r.shipped.map((x) => x.order_number)).sort();
+    expect(shipped).toEqual([c.displayId, d.displayId].sort());
+    const rejected = reports.flatMap((r) => r.rejected.map((x) => x.reason));
+    expect(rejected).toHaveLength(2);
+    for (const reason of rejected) expect(reason).toMatch(/is already shipped/);
+    expect(await fulfilments(c)).toHaveLength(1);
+    expect(await fulfilments(d)).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ interface Batch {
   number: number;
   capacity_units: number;
   allocated_units: number;
+  produced_units: number;
   ships_by: string;
   state: string;
 }
@@ -147,6 +148,23 @@ describe("production batches and the ship-by promise", () => {
       ships_by: "next week",
     });
     expect(bad.status).toBe(400);
+  });
+
+  it("shows the units the maker reports as made on the public progress page, within capacity", async () => {
+    const [first] = await batches();
+    const made = Math.min(first?.capacity_units ?? 0, 7);
+    const ok = await admin(`/admin/production/batches/${first?.id}`, { produced_units: made });
+    expect(ok.status).toBe(200);
+    const progress = await store<{ batches: { number: number; produced_units: number }[] }>(
+      "/store/production/progress",
+    );
+    expect(progress.batches.find((b) => b.number === first?.number)?.produced_units).toBe(made);
+    for (const produced_units of [(first?.capacity_units ?? 0) + 1, -1, 2.5, "7"]) {
+      const refused = await admin(`/admin/production/batches/${first?.id}`, { produced_units });
+      expect(refused.status).toBe(400);
+    }
+    const [after] = await batches();
+    expect(after?.produced_units).toBe(made);
   });
 
   it("opens the plan's next batch when every batch is full, with the planned date", async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { OG_HEIGHT, OG_WIDTH, ogImagePath, ogImageSvg } from "../../src/configurator/ogImage.ts";
 import { posterSvg, posterTitle } from "../../src/configurator/poster.ts";
-import { productJsonLd } from "../../src/configurator/productJsonLd.ts";
+import {
+  coverDescription,
+  coverPath,
+  coverTitle,
+  productJsonLd,
+} from "../../src/configurator/productJsonLd.ts";
+import { locales } from "../../src/i18n/index.ts";
 import { parseSelection } from "../../src/lib/selection.ts";
 import { colourKeys, colours, fitKeys, fits, sku } from "../../src/product/index.ts";
 
@@ -36,10 +43,40 @@ describe("the Product JSON-LD of a cover page", () => {
   it.each(cases)("names the %s / %s SKU, poster and list prices", (fit, colour) => {
     const data = productJsonLd(fit, colour, new URL("https://camslide.example"));
     expect(data.sku).toBe(sku(fit, colour));
-    expect(data.image).toBe(`https://camslide.example/posters/${fit}-${colour}.svg`);
+    expect(data.image).toEqual([
+      `https://camslide.example/og/${fit}-${colour}.png`,
+      `https://camslide.example/posters/${fit}-${colour}.svg`,
+    ]);
     expect(data.name).toContain(fits[fit].name);
     expect(data.offers.map((o) => o.priceCurrency)).toEqual(["CHF", "EUR", "USD"]);
-    for (const offer of data.offers) expect(offer.price).toMatch(/^\d+\.\d{2}$/);
+    for (const offer of data.offers) {
+      expect(offer.price).toMatch(/^\d+\.\d{2}$/);
+      // Orders ship in dated batches: pre-orders, said so.
+      expect(offer.availability).toBe("https://schema.org/PreOrder");
+    }
+  });
+
+  it("is written in the page's language, with its numbers", () => {
+    const site = new URL("https://camslide.example");
+    const fr = productJsonLd("phone", "coral", site, "fr");
+    expect(fr.url).toBe("https://camslide.example/fr/caches/phone-coral/");
+    expect(fr.name).toBe(coverTitle("phone", "coral", "fr"));
+    expect(fr.name).toContain("Corail");
+    expect(fr.description).toContain("0,6 mm");
+    expect(coverDescription("phone", "coral", "de")).toContain("0,6 mm");
+    expect(coverDescription("phone", "coral", "en")).toContain("0.6 mm");
+    expect(new Set(locales.map((l) => coverPath("phone", "coral", l))).size).toBe(3);
+  });
+});
+
+describe("the Open Graph image", () => {
+  it.each(cases)("for %s / %s is 1200 x 630 with the poster inside", (fit, colour) => {
+    const svg = ogImageSvg(fit, colour);
+    expect(svg).toContain(`width="${OG_WIDTH}" height="${OG_HEIGHT}"`);
+    expect(svg).toContain(colours[colour].hex);
+    // The nested poster is scaled to the frame's height, centred.
+    expect(svg).toMatch(/<svg x="\d+" y="0" width="840" height="630" /);
+    expect(ogImagePath(fit, colour)).toBe(`/og/${fit}-${colour}.png`);
   });
 });
 

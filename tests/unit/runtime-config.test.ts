@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   ConfigError,
   DEFAULT_SECRET,
+  notificationProvider,
+  paymentModules,
   readRuntimeConfig,
   redisModules,
+  regionPaymentProviders,
 } from "../../backend/src/lib/runtime-config.ts";
 
 const secrets = { JWT_SECRET: "a".repeat(64), COOKIE_SECRET: "b".repeat(64) };
@@ -58,5 +61,63 @@ describe("backend runtime configuration", () => {
       "@medusajs/medusa/cache-redis",
     ]);
     expect(JSON.stringify(modules)).not.toContain("undefined");
+  });
+});
+
+describe("payment and mail providers chosen by configuration", () => {
+  const demo = { CAMSLIDE_DEMO: "1" };
+
+  it("pays with the system provider and writes mail to the outbox in the demo", () => {
+    const config = readRuntimeConfig(demo, "start");
+    expect(regionPaymentProviders(config)).toEqual(["pp_system_default"]);
+    expect(paymentModules(config)).toEqual([]);
+    expect(notificationProvider(config)).toMatchObject({ id: "outbox" });
+  });
+
+  it("registers Stripe, charging at checkout, and offers only Stripe with STRIPE_API_KEY", () => {
+    const config = readRuntimeConfig(
+      { ...demo, STRIPE_API_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_1" },
+      "start",
+    );
+    expect(regionPaymentProviders(config)).toEqual(["pp_stripe_stripe"]);
+    const [payment] = paymentModules(config);
+    expect(payment?.resolve).toBe("@medusajs/medusa/payment");
+    expect(payment?.options.providers[0]).toMatchObject({
+      resolve: "@medusajs/medusa/payment-stripe",
+      id: "stripe",
+      options: { apiKey: "sk_test_abc", webhookSecret: "whsec_1", capture: true },
+    });
+  });
+
+  it.each([
+    ["a publishable key", "pk_test_abc"],
+    ["garbage", "hello"],
+  ])("refuses %s as STRIPE_API_KEY", (_, key) => {
+    expect(() => readRuntimeConfig({ ...demo, STRIPE_API_KEY: key }, "start")).toThrow(
+      /STRIPE_API_KEY/,
+    );
+  });
+
+  it("sends mail over SMTP when SMTP_URL and SMTP_FROM are set", () => {
+    const config = readRuntimeConfig(
+      { ...demo, SMTP_URL: "smtp://u:p@mail.example:587", SMTP_FROM: "Shop <a@b.example>" },
+      "start",
+    );
+    expect(notificationProvider(config)).toEqual({
+      resolve: "./src/modules/smtp-notification",
+      id: "smtp",
+      options: {
+        channels: ["email"],
+        url: "smtp://u:p@mail.example:587",
+        from: "Shop <a@b.example>",
+      },
+    });
+  });
+
+  it.each([
+    [{ SMTP_URL: "mail.example:25", SMTP_FROM: "a@b.example" }, /SMTP_URL/],
+    [{ SMTP_URL: "smtp://mail.example:25" }, /SMTP_FROM/],
+  ])("refuses an incomplete SMTP setting %j", (env, message) => {
+    expect(() => readRuntimeConfig({ ...demo, ...env }, "start")).toThrow(message);
   });
 });

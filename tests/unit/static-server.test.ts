@@ -19,6 +19,8 @@ beforeAll(async () => {
   await writeFile(join(root, "index.html"), "<h1>home</h1>");
   await writeFile(join(root, "about", "index.html"), "<h1>about</h1>");
   await writeFile(join(root, "404.html"), "<h1>missing</h1>");
+  await mkdir(join(root, "fr", "404"), { recursive: true });
+  await writeFile(join(root, "fr", "404", "index.html"), "<h1>introuvable</h1>");
   await writeFile(join(root, "_astro", "app.abc123.js"), "export {}");
   const port = await findFreePort();
   server = await serveStatic(root, port, "127.0.0.1");
@@ -39,6 +41,9 @@ describe("storefront static server", () => {
     ["/%2e%2e/%2e%2e/etc/passwd", 404, "missing"],
     ["/..%2f..%2fetc%2fpasswd", 404, "missing"],
     ["/%E0%A4%A", 404, "missing"],
+    ["/fr/nope/", 404, "introuvable"],
+    // No German page in this folder: the English one, still a 404.
+    ["/de/nope/", 404, "missing"],
   ])("GET %s answers %i with the right page", async (path, status, text) => {
     const response = await fetch(`${base}${path}`);
     expect(response.status).toBe(status);

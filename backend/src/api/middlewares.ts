@@ -26,9 +26,24 @@ function noOrdersById(_req: MedusaRequest, _res: MedusaResponse, next: MedusaNex
   return next(new MedusaError(MedusaError.Types.NOT_FOUND, "No order matches."));
 }
 
+/**
+ * Medusa's POST /store/returns creates a return for any order whose id the caller knows (its own
+ * comment says the id is the secret). Camslide's buyers ask for a return through their signed
+ * order link (/store/order-status/return), which also enforces the return window.
+ */
+function noReturnsById(_req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  return next(
+    new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "Ask for a return from your order page (the link is in every email about your order).",
+    ),
+  );
+}
+
 export default defineMiddlewares({
   routes: [
     { matcher: "/store/orders/:id", methods: ["GET"], middlewares: [noOrdersById] },
+    { matcher: "/store/returns", methods: ["POST"], middlewares: [noReturnsById] },
     { matcher: "/store/carts", methods: ["POST"], middlewares: [refuse(cartBodyProblem)] },
     { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [refuse(cartBodyProblem)] },
     {

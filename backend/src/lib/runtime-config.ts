@@ -20,6 +20,10 @@ export interface RuntimeConfig {
   disableAdmin: boolean;
   /** Where the outbox notification provider writes buyers' emails. */
   outboxDir: string;
+  /** Real mail, when SMTP_URL is set: it replaces the outbox. */
+  smtp: { url: string; from: string } | undefined;
+  /** Card payments through Stripe, when STRIPE_API_KEY is set. */
+  stripe: { apiKey: string; webhookSecret: string | undefined } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +61,22 @@ export function readRuntimeConfig(env: Env, command?: string): RuntimeConfig {
       `MEDUSA_WORKER_MODE must be one of ${WORKER_MODES.join(", ")}; got "${workerMode}".`,
     );
   }
+  const smtpUrl = env.SMTP_URL?.trim();
+  const smtpFrom = env.SMTP_FROM?.trim();
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new ConfigError("SMTP_URL must look like smtp://user:password@host:587 or smtps://…");
+  }
+  if (smtpUrl && !smtpFrom?.includes("@")) {
+    throw new ConfigError(
+      'SMTP_URL is set but SMTP_FROM is not: e.g. "Camslide <orders@example.com>".',
+    );
+  }
+  const stripeKey = env.STRIPE_API_KEY?.trim();
+  if (stripeKey && !/^(sk|rk)_(test|live)_/.test(stripeKey)) {
+    throw new ConfigError(
+      "STRIPE_API_KEY must be a Stripe secret or restricted key (sk_live_…, sk_test_…, rk_…).",
+    );
+  }
   const localOrigins = "http://localhost:4321,http://127.0.0.1:4321";
   const adminOrigins = "http://localhost:9000,http://127.0.0.1:9000";
   return {
@@ -72,7 +92,63 @@ export function readRuntimeConfig(env: Env, command?: string): RuntimeConfig {
     backendUrl: env.MEDUSA_BACKEND_URL?.trim() || undefined,
     disableAdmin: env.DISABLE_MEDUSA_ADMIN === "true" || workerMode === "worker",
     outboxDir: env.CAMSLIDE_OUTBOX_DIR?.trim() || "outbox",
+    smtp: smtpUrl && smtpFrom ? { url: smtpUrl, from: smtpFrom } : undefined,
+    stripe: stripeKey
+      ? { apiKey: stripeKey, webhookSecret: env.STRIPE_WEBHOOK_SECRET?.trim() || undefined }
+      : undefined,
   };
+}
+
+/** Stripe's payment provider id in Medusa (provider "stripe", registered with id "stripe"). */
+export const STRIPE_PROVIDER_ID = "pp_stripe_stripe";
+export const SYSTEM_PROVIDER_ID = "pp_system_default";
+
+/**
+ * The payment providers a region offers. With Stripe configured, only Stripe: the system
+ * provider authorises any payment without taking money, which only the demo may offer.
+ */
+export function regionPaymentProviders(config: Pick<RuntimeConfig, "stripe">): string[] {
+  return config.stripe ? [STRIPE_PROVIDER_ID] : [SYSTEM_PROVIDER_ID];
+}
+
+/** Medusa's payment module with Stripe registered, when configured; else Medusa's default. */
+export function paymentModules(config: Pick<RuntimeConfig, "stripe">) {
+  if (!config.stripe) return [];
+  return [
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/payment-stripe",
+            id: "stripe",
+            options: {
+              apiKey: config.stripe.apiKey,
+              webhookSecret: config.stripe.webhookSecret,
+              // Charge at checkout. A card hold expires after about 7 days and batches ship
+              // weeks later; a cancelled order is refunded by Medusa's order cancellation.
+              capture: true,
+            },
+          },
+        ],
+      },
+    },
+  ];
+}
+
+/** The notification provider for buyers' email: SMTP when configured, else the outbox folder. */
+export function notificationProvider(config: Pick<RuntimeConfig, "smtp" | "outboxDir">) {
+  return config.smtp
+    ? {
+        resolve: "./src/modules/smtp-notification",
+        id: "smtp",
+        options: { channels: ["email"], url: config.smtp.url, from: config.smtp.from },
+      }
+    : {
+        resolve: "./src/modules/outbox-notification",
+        id: "outbox",
+        options: { channels: ["email"], dir: config.outboxDir },
+      };
 }
 
 /**

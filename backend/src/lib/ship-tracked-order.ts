@@ -5,6 +5,7 @@ import {
   createOrderShipmentWorkflow,
 } from "@medusajs/medusa/core-flows";
 import type { Knex } from "@mikro-orm/knex";
+import { trackingUrl } from "./carriers";
 import type { TrackingRow } from "./tracking-csv";
 
 export type ShipOutcome =
@@ -87,7 +88,11 @@ async function shipLocked(
       WHERE oi.order_id = ? AND oi.deleted_at IS NULL AND oi.quantity > oi.fulfilled_quantity`,
     [order.id],
   );
-  const label = { tracking_number: row.trackingNumber, tracking_url: "", label_url: "" };
+  const label = {
+    tracking_number: row.trackingNumber,
+    tracking_url: trackingUrl(row.carrier, row.trackingNumber),
+    label_url: "",
+  };
   const metadata = { carrier: row.carrier, shipped_date: row.shippedDate, source: "3pl-import" };
   let fulfilmentId = fulfilments.find((f) => !f.shipped_at)?.id;
   if (items.length > 0) {

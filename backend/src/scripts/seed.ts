@@ -26,6 +26,7 @@ import {
   regionCountries,
   regionKeys,
   regions,
+  returnShipping,
   shippingOptionKeys,
   shippingOptions,
   toMajorUnits,
@@ -50,9 +51,11 @@ import {
   createUserAccountWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows";
 import { ensureDemoRetailer } from "../lib/demo-retailer";
+import { readRuntimeConfig, regionPaymentProviders } from "../lib/runtime-config";
 import { PRODUCTION_MODULE } from "../modules/production";
 import type ProductionModuleService from "../modules/production/service";
 
@@ -60,7 +63,6 @@ export const SALES_CHANNEL_NAME = "Camslide web store";
 export const STOCK_LOCATION_NAME = "Camslide warehouse";
 export const FULFILLMENT_SET_NAME = "Camslide delivery";
 export const PUBLISHABLE_KEY_TITLE = "Camslide storefront";
-const SYSTEM_PAYMENT_PROVIDER = "pp_system_default";
 const MANUAL_FULFILLMENT_PROVIDER = "manual_manual";
 
 /**
@@ -113,8 +115,34 @@ async function ensureSalesChannel(container: MedusaContainer): Promise<string> {
   return result[0].id;
 }
 
+/** Re-seeding after STRIPE_API_KEY was set (or removed) switches the regions' providers. */
+async function alignPaymentProviders(
+  container: MedusaContainer,
+  regionIds: string[],
+  wanted: string[],
+): Promise<void> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY);
+  const { data } = await query.graph({
+    entity: "region",
+    fields: ["id", "payment_providers.id"],
+    filters: { id: regionIds },
+  });
+  const rows = data as unknown as { id: string; payment_providers?: { id: string }[] | null }[];
+  const differs = rows.filter((region) => {
+    const have = (region.payment_providers ?? []).map((p) => p.id).sort();
+    return have.join(",") !== [...wanted].sort().join(",");
+  });
+  for (const region of differs) {
+    await updateRegionsWorkflow(container).run({
+      input: { selector: { id: region.id }, update: { payment_providers: wanted } },
+    });
+  }
+}
+
 async function ensureRegions(container: MedusaContainer): Promise<Record<RegionKey, string>> {
   const regionModule = container.resolve(Modules.REGION);
+  // The demo pays with Medusa's system provider; a shop with STRIPE_API_KEY with Stripe only.
+  const paymentProviders = regionPaymentProviders(readRuntimeConfig(process.env, "exec"));
   const names: string[] = regionKeys.map((key) => regions[key].name);
   const existing = await regionModule.listRegions({ name: { $in: names } });
   const missing = regionKeys.filter((key) => !existing.some((r) => r.name === regions[key].name));
@@ -125,7 +153,7 @@ async function ensureRegions(container: MedusaContainer): Promise<Record<RegionK
           name: regions[key].name,
           currency_code: regions[key].currency,
           countries: regionCountries(key),
-          payment_providers: [SYSTEM_PAYMENT_PROVIDER],
+          payment_providers: paymentProviders,
           automatic_taxes: true,
           metadata: { camslide_region: key },
         })),
@@ -133,6 +161,11 @@ async function ensureRegions(container: MedusaContainer): Promise<Record<RegionK
     });
   }
   const all = await regionModule.listRegions({ name: { $in: names } });
+  await alignPaymentProviders(
+    container,
+    all.map((r) => r.id),
+    paymentProviders,
+  );
   return Object.fromEntries(
     regionKeys.map((key) => {
       const region = all.find((r) => r.name === regions[key].name);
@@ -334,7 +367,39 @@ async function ensureShippingOptions(
         };
       });
   });
-  if (input.length > 0) await createShippingOptionsWorkflow(container).run({ input });
+  // One return option per region: Medusa records a buyer's return against it.
+  const returns = regionKeys.flatMap((key) => {
+    const zone = set.service_zones.find((z) => z.name === regions[key].name);
+    if (!zone) throw new Error(`service zone ${regions[key].name} is missing`);
+    if (existing.some((o) => o.service_zone_id === zone.id && o.name === returnShipping.name)) {
+      return [];
+    }
+    const amount = toMajorUnits(returnShipping.priceMinor, regions[key].currency);
+    return [
+      {
+        name: returnShipping.name,
+        price_type: "flat" as const,
+        provider_id: MANUAL_FULFILLMENT_PROVIDER,
+        service_zone_id: zone.id,
+        shipping_profile_id: shippingProfileId,
+        type: {
+          label: returnShipping.name,
+          description: returnShipping.description,
+          code: "return",
+        },
+        prices: [
+          { currency_code: regions[key].currency, amount },
+          { region_id: regionIds[key], amount },
+        ],
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+          { attribute: "is_return", value: "true", operator: "eq" as const },
+        ],
+      },
+    ];
+  });
+  const all = [...input, ...returns];
+  if (all.length > 0) await createShippingOptionsWorkflow(container).run({ input: all });
 }
 
 async function ensurePublishableKey(

@@ -181,6 +181,7 @@ function FrameProbe({ onReady, captureRef }: Pick<CoverSceneProps, "onReady" | "
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   const camera = useThree((s) => s.camera);
+  const get = useThree((s) => s.get);
   const first = useRef(true);
 
   useEffect(() => {
@@ -192,6 +193,7 @@ function FrameProbe({ onReady, captureRef }: Pick<CoverSceneProps, "onReady" | "
     const probe = {
       frames: 0,
       lastFrameAt: 0,
+      pending: () => get().internal.frames,
       info: () => ({ calls: gl.info.render.calls, triangles: gl.info.render.triangles }),
       capture,
       project: (xMm: number, yMm: number, zMm: number) => {
@@ -208,7 +210,7 @@ function FrameProbe({ onReady, captureRef }: Pick<CoverSceneProps, "onReady" | "
       captureRef.current = null;
       if (window.__camslideConfigurator === probe) delete window.__camslideConfigurator;
     };
-  }, [gl, scene, camera, captureRef]);
+  }, [gl, scene, camera, captureRef, get]);
 
   useFrame(() => {
     const probe = window.__camslideConfigurator;

@@ -7,6 +7,7 @@ interface Batch {
   number: number;
   capacity_units: number;
   allocated_units: number;
+  produced_units: number;
   ships_by: string;
   state: string;
 }
@@ -28,6 +29,7 @@ async function call<T>(path: string, body?: unknown): Promise<T> {
 function BatchRow({ batch, onSaved }: { batch: Batch; onSaved: () => void }) {
   const [date, setDate] = useState(day(batch.ships_by));
   const [capacity, setCapacity] = useState(String(batch.capacity_units));
+  const [produced, setProduced] = useState(String(batch.produced_units ?? 0));
   const [message, setMessage] = useState<string | undefined>();
   const id = useId();
   const fill = batch.capacity_units > 0 ? batch.allocated_units / batch.capacity_units : 1;
@@ -37,6 +39,7 @@ function BatchRow({ batch, onSaved }: { batch: Batch; onSaved: () => void }) {
       await call(`/admin/production/batches/${batch.id}`, {
         ships_by: date,
         capacity_units: Number(capacity),
+        produced_units: Number(produced),
       });
       onSaved();
     } catch (error) {
@@ -50,7 +53,7 @@ function BatchRow({ batch, onSaved }: { batch: Batch; onSaved: () => void }) {
         <Badge>{batch.state}</Badge>
         <Text className="text-ui-fg-subtle">
           {batch.allocated_units.toLocaleString()} of {batch.capacity_units.toLocaleString()} units
-          promised
+          promised · {(batch.produced_units ?? 0).toLocaleString()} made
         </Text>
       </div>
       <div className="h-2 w-full overflow-hidden rounded bg-ui-bg-subtle" aria-hidden="true">
@@ -83,6 +86,19 @@ function BatchRow({ batch, onSaved }: { batch: Batch; onSaved: () => void }) {
             onChange={(e) => setCapacity(e.target.value)}
           />
         </div>
+        <div className="flex flex-col gap-y-1">
+          <label htmlFor={`${id}-produced`} className="txt-compact-small">
+            Made so far (units, shown publicly)
+          </label>
+          <Input
+            id={`${id}-produced`}
+            type="number"
+            min={0}
+            max={Number(capacity) || undefined}
+            value={produced}
+            onChange={(e) => setProduced(e.target.value)}
+          />
+        </div>
         <Button variant="secondary" onClick={save}>
           Save (buyers are told of a new date)
         </Button>
@@ -99,7 +115,80 @@ function BatchRow({ batch, onSaved }: { batch: Batch; onSaved: () => void }) {
   );
 }
 
-/** Production batches: fill, dates and capacity, with the 3PL export per batch. */
+interface ImportReport {
+  shipped: { line: number; order_number: number }[];
+  rejected: { line: number; reason: string }[];
+}
+
+/**
+ * The 3PL's tracking file: each good row ships its order (buyers get the shipped email); each
+ * bad row is listed with its line and reason, and the rest still go through.
+ */
+function TrackingImport({ onDone }: { onDone: () => void }) {
+  const [report, setReport] = useState<ImportReport | undefined>();
+  const [message, setMessage] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setMessage(undefined);
+    setReport(undefined);
+    try {
+      const response = await fetch("/admin/ops/tracking", {
+        method: "POST",
+        credentials: "include",
+        headers: { "content-type": "text/plain" },
+        body: await file.text(),
+      });
+      const json = (await response.json()) as ImportReport & { message?: string };
+      if (!response.ok) throw new Error(json.message ?? `HTTP ${response.status}`);
+      setReport(json);
+      onDone();
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="tracking-import">
+      <label htmlFor={id} className="txt-compact-small-plus">
+        Import tracking from the 3PL (CSV: order_number, carrier, tracking_number, shipped_date)
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept=".csv,text/csv"
+        disabled={busy}
+        onChange={(e) => {
+          void upload(e.target.files?.[0]);
+          e.target.value = "";
+        }}
+      />
+      {busy && <Text>Importing…</Text>}
+      {message && <Text className="text-ui-fg-error">{message}</Text>}
+      {report && (
+        <div data-testid="tracking-report">
+          <Text>
+            {report.shipped.length} shipped, {report.rejected.length} rejected.
+          </Text>
+          {report.rejected.length > 0 && (
+            <ul className="txt-compact-small list-disc pl-6">
+              {report.rejected.map((r) => (
+                <li key={r.line}>
+                  Line {r.line}: {r.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Production batches: fill, dates, capacity and units made, the 3PL export and tracking import. */
 const BatchesPage = () => {
   const [batches, setBatches] = useState<Batch[] | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -118,10 +207,11 @@ const BatchesPage = () => {
           Every order is put into the earliest open batch with room when it is placed.
         </Text>
       </div>
+      <TrackingImport onDone={load} />
       {error && <Text className="px-6 py-4 text-ui-fg-error">{error}</Text>}
       {batches?.map((batch) => (
         <BatchRow
-          key={`${batch.id}-${batch.ships_by}-${batch.capacity_units}`}
+          key={`${batch.id}-${batch.ships_by}-${batch.capacity_units}-${batch.produced_units}`}
           batch={batch}
           onSaved={load}
         />

@@ -1,5 +1,7 @@
+import { policy } from "@camslide/product";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
+import type { Knex } from "@mikro-orm/knex";
 import { verifyOrderLink } from "../../../lib/order-links";
 import { RateLimiter } from "../../../lib/rate-limit";
 import { PRODUCTION_MODULE } from "../../../modules/production";
@@ -59,6 +61,7 @@ interface OrderRow {
     id: string;
     shipped_at: string | null;
     canceled_at: string | null;
+    metadata: Record<string, unknown> | null;
     labels: { tracking_number: string; tracking_url: string }[];
   }[];
 }
@@ -90,6 +93,7 @@ export async function orderStatus(container: MedusaContainer, orderId: string) {
       "fulfillments.id",
       "fulfillments.shipped_at",
       "fulfillments.canceled_at",
+      "fulfillments.metadata",
       "fulfillments.labels.*",
     ],
     filters: { id: orderId },
@@ -109,6 +113,13 @@ export async function orderStatus(container: MedusaContainer, orderId: string) {
   const fulfillments = (order.fulfillments ?? []).filter((f) => !f.canceled_at);
   const shipped = fulfillments.filter((f) => f.shipped_at);
   const canceled = order.status === "canceled";
+  const after = await afterSale(container, orderId);
+  const shippedOn = shipped
+    .map((f) => shipDate(f))
+    .sort()
+    .at(0);
+  const returnBy = shippedOn ? addDays(shippedOn, policy.returnWindowDays) : null;
+  const today = new Date().toISOString().slice(0, 10);
   return {
     order: {
       id: order.id,
@@ -137,7 +148,39 @@ export async function orderStatus(container: MedusaContainer, orderId: string) {
       tracking: (f.labels ?? []).map((l) => ({ number: l.tracking_number, url: l.tracking_url })),
     })),
     state: canceled ? "canceled" : shipped.length > 0 ? "shipped" : "placed",
-    // Once anything is packed or shipped, the buyer asks for a return instead.
-    can_cancel: !canceled && fulfillments.length === 0,
+    // Once the order is handed to the 3PL (exported) or packed, it cannot be stopped: the
+    // buyer asks for a return once it has shipped.
+    can_cancel: !canceled && fulfillments.length === 0 && !after.exported,
+    exported: after.exported,
+    return_by: returnBy,
+    return_requested: after.returnStatus !== null,
+    can_return: !canceled && returnBy !== null && today <= returnBy && after.returnStatus === null,
   };
+}
+
+/** The day the parcel left: the 3PL's shipped date when it gave one, else when it was recorded. */
+function shipDate(f: { shipped_at: string | null; metadata: Record<string, unknown> | null }) {
+  const reported = f.metadata?.shipped_date;
+  if (typeof reported === "string" && /^\d{4}-\d{2}-\d{2}$/.test(reported)) return reported;
+  return new Date(f.shipped_at ?? 0).toISOString().slice(0, 10);
+}
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whether the order went to the 3PL, and its open return, if any. */
+async function afterSale(container: MedusaContainer, orderId: string) {
+  const pg: Knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION);
+  const { rows } = await pg.raw<{ rows: { exported: boolean; return_status: string | null }[] }>(
+    `SELECT EXISTS (SELECT 1 FROM fulfilment_export fe
+                     WHERE fe.order_id = ? AND fe.deleted_at IS NULL) AS exported,
+            (SELECT r.status FROM "return" r
+              WHERE r.order_id = ? AND r.deleted_at IS NULL AND r.canceled_at IS NULL
+              ORDER BY r.created_at DESC LIMIT 1) AS return_status`,
+    [orderId, orderId],
+  );
+  return { exported: Boolean(rows[0]?.exported), returnStatus: rows[0]?.return_status ?? null };
 }
