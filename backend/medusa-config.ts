@@ -37,6 +37,7 @@ module.exports = defineConfig({
       options: { providers: [notificationProvider(config)] },
     },
     { resolve: "./src/modules/fulfilment-export" },
+    { resolve: "./src/modules/retailer" },
     ...paymentModules(config),
     ...redisModules(config.redisUrl),
   ],

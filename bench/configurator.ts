@@ -1,7 +1,7 @@
 /**
  * npm run bench:configurator: builds the storefront into a temp folder, serves it, and measures
  * the configurator in Debian's Chromium (WebGL through SwiftShader). Prints every figure and
- * writes them to bench/results/configurator.json. Flags: --no-lighthouse to skip that run.
+ * writes them to bench/results/configurator.json (the retailer widget's under retailerWidget). Flags: --no-lighthouse to skip that run.
  */
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -14,6 +14,7 @@ import { findFreePort } from "../scripts/lib/ports.ts";
 import { serveStatic } from "../scripts/lib/storefront.ts";
 import { fitKeys } from "../src/product/index.ts";
 import { chromiumLaunchOptions } from "../tests/support/chromium.ts";
+import { measureWidget } from "./widget.ts";
 
 const root = join(import.meta.dirname, "..");
 
@@ -258,6 +259,7 @@ async function main() {
     const fitChange = await timeToNextFrame(page, "fit-monitor");
     const fitChangeAgain = await timeToNextFrame(page, "fit-phone");
     const infoPhone = await page.evaluate(() => window.__camslideConfigurator?.info());
+    const widget = await measureWidget(browser, dist, `http://127.0.0.1:${port}`);
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -281,6 +283,7 @@ async function main() {
       },
       colourChange: { first: colourChange, again: colourChangeAgain },
       fitChange: { first: fitChange, again: fitChangeAgain },
+      retailerWidget: widget,
       lighthouseMobile: withLighthouse ? await lighthouse(url) : "skipped (--no-lighthouse)",
     };
     const text = JSON.stringify(results, null, 2);

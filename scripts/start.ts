@@ -26,8 +26,10 @@ import {
 } from "./lib/backend.ts";
 import { DEMO_ADMIN } from "./lib/demo.ts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
+import { retailerOriginsFrom } from "./lib/framing.ts";
 import { assertPortFree, readPort } from "./lib/ports.ts";
 import { stopProcess } from "./lib/processes.ts";
+import { retailerDemoOrigins, retailerDemoPort, serveRetailerDemo } from "./lib/retailer-demo.ts";
 import { buildStorefront, serveStatic } from "./lib/storefront.ts";
 
 interface DemoSecrets {
@@ -67,12 +69,14 @@ async function main(): Promise<void> {
   await mkdir(logDir, { recursive: true });
   await assertPortFree(storefrontPort, "STOREFRONT_PORT");
   await assertPortFree(medusaPort, "MEDUSA_PORT");
+  const retailerPort = await retailerDemoPort(env);
 
   const external = env.DATABASE_URL?.trim();
   const demo = !external;
   let database: EmbeddedDatabase | undefined;
   let backend: ChildProcess | undefined;
   let storefront: Server | undefined;
+  let retailerSite: Server | undefined;
   let stopping: Promise<void> | undefined;
 
   const stop = (code: number) => {
@@ -81,6 +85,8 @@ async function main(): Promise<void> {
       await rm(join(dataDir, "runtime.json"), { force: true });
       storefront?.close();
       storefront?.closeAllConnections();
+      retailerSite?.close();
+      retailerSite?.closeAllConnections();
       if (backend) await stopProcess(backend);
       await database?.stop();
       console.log("Stopped.");
@@ -134,7 +140,11 @@ async function main(): Promise<void> {
       storefrontUrl: env.CAMSLIDE_SITE_URL?.trim() || `http://localhost:${storefrontPort}`,
       outboxDir: join(dataDir, "outbox"),
       extra: demo
-        ? { CAMSLIDE_ADMIN_EMAIL: DEMO_ADMIN.email, CAMSLIDE_ADMIN_PASSWORD: DEMO_ADMIN.password }
+        ? {
+            CAMSLIDE_ADMIN_EMAIL: DEMO_ADMIN.email,
+            CAMSLIDE_ADMIN_PASSWORD: DEMO_ADMIN.password,
+            CAMSLIDE_DEMO_RETAILER_ORIGINS: retailerDemoOrigins(retailerPort).join(","),
+          }
         : {},
     });
 
@@ -174,7 +184,15 @@ async function main(): Promise<void> {
         join(logDir, "storefront-build.log"),
       ),
     ]);
-    storefront = await serveStatic(storefrontDir, storefrontPort);
+    storefront = await serveStatic(
+      storefrontDir,
+      storefrontPort,
+      undefined,
+      retailerOriginsFrom(`http://127.0.0.1:${medusaPort}`),
+    );
+    if (demo) {
+      retailerSite = await serveRetailerDemo(join(dataDir, "retailer-site"), retailerPort, siteUrl);
+    }
     done();
     // Where the running shop is, for the operator's tools (npm run ops); removed on stop.
     await writeFile(
@@ -186,7 +204,7 @@ async function main(): Promise<void> {
 Camslide is running${demo ? " (embedded demo)" : ""}:
   Storefront   http://localhost:${storefrontPort}/
   Admin        http://localhost:${medusaPort}/app${demo ? `   (${DEMO_ADMIN.email} / ${DEMO_ADMIN.password})` : ""}
-  Store API    http://localhost:${medusaPort}/store   (publishable key ${seeded.publishableKey})
+  Store API    http://localhost:${medusaPort}/store   (publishable key ${seeded.publishableKey})${demo ? `\n  Retailer     http://localhost:${retailerPort}/   (demo retailer "acme" embedding the widget)` : ""}
   Logs         ${logDir}
 Press Ctrl-C to stop.`);
   } catch (error) {

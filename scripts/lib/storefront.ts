@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { repoRoot } from "./backend.ts";
+import { framingHeaders, type RetailerOrigins } from "./framing.ts";
 import { runNode } from "./processes.ts";
 import { treeHash } from "./tree-hash.ts";
 
@@ -127,13 +128,20 @@ async function notFoundPage(root: string, pathname: string): Promise<string> {
  * Serves the built storefront: files as they are, `/x/` as `/x/index.html`, the site's own
  * 404 page for anything else. Hashed assets under /_astro/ are cached for a year.
  */
-export function serveStatic(root: string, port: number, host = "0.0.0.0"): Promise<Server> {
+export function serveStatic(
+  root: string,
+  port: number,
+  host = "0.0.0.0",
+  /** Registered origins per retailer, for the widget iframe's frame-ancestors (framing.ts). */
+  retailerOrigins?: RetailerOrigins,
+): Promise<Server> {
   const server = createServer(async (request, response) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
     }
-    const { pathname } = new URL(request.url ?? "/", "http://localhost");
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const { pathname } = url;
     const file = await resolveFile(root, pathname);
     const status = file ? 200 : 404;
     const body = file ?? (await notFoundPage(root, pathname));
@@ -149,6 +157,7 @@ export function serveStatic(root: string, port: number, host = "0.0.0.0"): Promi
         : "no-cache",
       "x-content-type-options": "nosniff",
       vary: "accept-encoding",
+      ...(await framingHeaders(url, retailerOrigins)),
     };
     const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     if (acceptsGzip && COMPRESSIBLE.has(extname(body))) {

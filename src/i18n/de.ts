@@ -222,4 +222,60 @@ export const de: Messages = {
   "faq.pay.q": "Wie bezahle ich?",
   "faq.pay.a":
     "Mit Karte, im Formular von Stripe: Ihre Kartennummer geht an Stripe und erreicht Camslide nie.",
+  "embed.fit": "Passform",
+  "embed.colour": "Farbe",
+  "embed.buyNow": "Jetzt kaufen",
+  "embed.addToCart": "In den Camslide-Warenkorb",
+  "embed.priceLoading": "Preis wird geladen…",
+  "embed.priceUnavailable": "Preis gerade nicht verfügbar",
+  "embed.handoff": "Ihre Camslide-Abdeckung kommt in den Warenkorb…",
+  "embed.handoffTitle": "Ihre Camslide-Abdeckung",
+  "retailers.title": "Camslide auf Ihrer Website verkaufen",
+  "retailers.nav": "Für Händler",
+  "retailers.intro":
+    "Bringen Sie den Camslide-Konfigurator mit einem einzigen Code-Schnipsel auf Ihre eigenen Seiten. Ihre Kundschaft wählt die Abdeckung auf Ihrer Website und kauft bei Camslide; jede Bestellung, die Ihre Seiten bringen, wird Ihnen gutgeschrieben.",
+  "retailers.register":
+    "Lassen Sie Ihren Shop bei uns registrieren: Wir erfassen Ihren Namen, Ihr Kürzel, die genauen Origins Ihrer Seiten (etwa https://shop.example) und Ihren Provisionssatz. Ein Widget auf einem anderen Origin verkauft weiterhin, schreibt aber niemandem etwas gut und meldet das in der Browser-Konsole.",
+  "retailers.elementHeading": "Script und Custom Element",
+  "retailers.elementIntro":
+    "Binden Sie das Script einmal ein und setzen Sie das Element dorthin, wo der Konfigurator erscheinen soll. Die 3D-Ansicht lädt erst, wenn es sichtbar wird, und die Styles Ihrer Seite erreichen sein Inneres nicht.",
+  "retailers.frameHeading": "Iframe",
+  "retailers.frameIntro":
+    "Für Websites, die keine Scripts von Dritten erlauben. Der Rahmen meldet Höhe, Änderungen und Käufe per postMessage an Ihre Seite, nur an Ihren registrierten Origin; senden Sie ihm eine camslide:set-Nachricht mit Passform oder Farbe, um ihn zu ändern.",
+  "retailers.attributes": "Attribute",
+  "retailers.events": "Ereignisse",
+  "retailers.name": "Name",
+  "retailers.values": "Werte",
+  "retailers.meaning": "Bedeutung",
+  "retailers.attr.retailer": "Ihr Kürzel, wie bei Camslide registriert.",
+  "retailers.attr.fit":
+    "Die zuerst gezeigte Passform. Live: ändern Sie sie, und die Ansicht folgt.",
+  "retailers.attr.colour": "Die zuerst gezeigte Farbe. Live.",
+  "retailers.attr.locale": "Die Sprache des Widgets.",
+  "retailers.attr.region": "Preise und Währung: Schweiz (CHF), Europa (EUR), übrige Welt (USD).",
+  "retailers.attr.mode":
+    "Was die Schaltfläche tut: die Camslide-Kasse mit dieser Abdeckung öffnen oder sie in den Camslide-Warenkorb legen.",
+  "retailers.event.ready": "Das erste Bild ist gezeichnet. Detail: fit, colour, view.",
+  "retailers.event.change":
+    "Die Konfiguration oder ihr Preis hat sich geändert. Detail: fit, colour, variant, price.",
+  "retailers.event.addToCart":
+    "Die Schaltfläche wurde gedrückt. Detail: die Konfiguration, Menge, Modus und ob Ihnen gutgeschrieben wird.",
+  "retailers.event.error":
+    "Preise konnten nicht geladen werden oder die Ansicht ist fehlgeschlagen. Detail: code, message.",
+  "retailers.theming": "Gestaltung",
+  "retailers.themingIntro":
+    "Gestalten Sie es mit den Custom Properties --camslide-accent, --camslide-bg, --camslide-fg, --camslide-font und --camslide-radius sowie mit den Parts stage, controls, select, swatch, price und buy.",
+  "retailers.playground": "Ausprobieren",
+  "retailers.embedKind": "Einbinden als",
+  "retailers.kindElement": "Custom Element",
+  "retailers.kindFrame": "Iframe",
+  "retailers.handle": "Ihr Händlerkürzel",
+  "retailers.locale": "Sprache",
+  "retailers.region": "Region",
+  "retailers.mode": "Schaltfläche",
+  "retailers.modeCheckout": "Öffnet die Kasse",
+  "retailers.modeCart": "Legt in den Warenkorb",
+  "retailers.snippet": "Ihr Code-Schnipsel",
+  "retailers.copy": "Schnipsel kopieren",
+  "retailers.preview": "Vorschau",
 };

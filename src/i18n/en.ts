@@ -218,6 +218,61 @@ export const en = {
   "faq.pay.q": "How do I pay?",
   "faq.pay.a":
     "By card, in Stripe's own form: your card number goes to Stripe and never reaches Camslide.",
+  "embed.fit": "Fit",
+  "embed.colour": "Colour",
+  "embed.buyNow": "Buy now",
+  "embed.addToCart": "Add to Camslide cart",
+  "embed.priceLoading": "Loading price…",
+  "embed.priceUnavailable": "Price unavailable right now",
+  "embed.handoff": "Putting your Camslide cover in your cart…",
+  "embed.handoffTitle": "Your Camslide cover",
+  "retailers.title": "Sell Camslide on your site",
+  "retailers.nav": "For retailers",
+  "retailers.intro":
+    "Put the Camslide configurator on your own pages with one snippet. Shoppers choose their cover on your site and buy from Camslide; every order your pages bring is credited to you.",
+  "retailers.register":
+    "Ask us to register your shop: we record your name, your handle, the exact origins your pages are served from (such as https://shop.example) and your commission rate. A widget on any other origin still sells, but credits no one, and says so in the browser console.",
+  "retailers.elementHeading": "Script and custom element",
+  "retailers.elementIntro":
+    "Add the script once and place the element where the configurator should appear. It loads its 3D view only when it comes into view, and your page's styles cannot reach inside it.",
+  "retailers.frameHeading": "Iframe",
+  "retailers.frameIntro":
+    "For sites that allow no third-party scripts. The frame reports its height, changes and purchases to your page by postMessage, sent only to your registered origin; post it a camslide:set message with a fit or colour to change it.",
+  "retailers.attributes": "Attributes",
+  "retailers.events": "Events",
+  "retailers.name": "Name",
+  "retailers.values": "Values",
+  "retailers.meaning": "Meaning",
+  "retailers.attr.retailer": "Your handle, as registered with Camslide.",
+  "retailers.attr.fit": "The fit shown first. Live: change it and the view follows.",
+  "retailers.attr.colour": "The colour shown first. Live.",
+  "retailers.attr.locale": "The widget's language.",
+  "retailers.attr.region":
+    "Prices and currency: Switzerland (CHF), Europe (EUR), rest of the world (USD).",
+  "retailers.attr.mode":
+    "What the button does: open Camslide's checkout with this cover, or add it to the shopper's Camslide cart.",
+  "retailers.event.ready": "The first picture is drawn. Detail: fit, colour, view.",
+  "retailers.event.change":
+    "The configuration or its price changed. Detail: fit, colour, variant, price.",
+  "retailers.event.addToCart":
+    "The shopper pressed the button. Detail: the configuration, quantity, mode and whether you are credited.",
+  "retailers.event.error": "Prices could not be loaded or the view failed. Detail: code, message.",
+  "retailers.theming": "Theming",
+  "retailers.themingIntro":
+    "Style it with the custom properties --camslide-accent, --camslide-bg, --camslide-fg, --camslide-font and --camslide-radius, and with the parts stage, controls, select, swatch, price and buy.",
+  "retailers.playground": "Playground",
+  "retailers.embedKind": "Embed as",
+  "retailers.kindElement": "Custom element",
+  "retailers.kindFrame": "Iframe",
+  "retailers.handle": "Your retailer handle",
+  "retailers.locale": "Language",
+  "retailers.region": "Region",
+  "retailers.mode": "Button",
+  "retailers.modeCheckout": "Opens the checkout",
+  "retailers.modeCart": "Adds to the cart",
+  "retailers.snippet": "Your snippet",
+  "retailers.copy": "Copy the snippet",
+  "retailers.preview": "Preview",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -223,4 +223,59 @@ export const fr: Messages = {
   "faq.pay.q": "Comment payer ?",
   "faq.pay.a":
     "Par carte, dans le formulaire de Stripe : votre numéro de carte va chez Stripe et n’arrive jamais chez Camslide.",
+  "embed.fit": "Modèle",
+  "embed.colour": "Couleur",
+  "embed.buyNow": "Acheter",
+  "embed.addToCart": "Ajouter au panier Camslide",
+  "embed.priceLoading": "Chargement du prix…",
+  "embed.priceUnavailable": "Prix indisponible pour le moment",
+  "embed.handoff": "Nous mettons votre cache Camslide dans votre panier…",
+  "embed.handoffTitle": "Votre cache Camslide",
+  "retailers.title": "Vendez Camslide sur votre site",
+  "retailers.nav": "Revendeurs",
+  "retailers.intro":
+    "Placez le configurateur Camslide sur vos propres pages avec un seul extrait de code. Vos clients choisissent leur cache sur votre site et l'achètent chez Camslide ; chaque commande venue de vos pages vous est créditée.",
+  "retailers.register":
+    "Demandez-nous d'enregistrer votre boutique : nous notons votre nom, votre identifiant, les origines exactes de vos pages (par exemple https://shop.example) et votre taux de commission. Un widget sur une autre origine vend toujours, mais ne crédite personne, et le dit dans la console du navigateur.",
+  "retailers.elementHeading": "Script et élément personnalisé",
+  "retailers.elementIntro":
+    "Ajoutez le script une fois et placez l'élément là où le configurateur doit apparaître. Il ne charge sa vue 3D qu'une fois visible, et les styles de votre page ne peuvent pas l'atteindre.",
+  "retailers.frameHeading": "Iframe",
+  "retailers.frameIntro":
+    "Pour les sites qui n'acceptent aucun script tiers. Le cadre envoie sa hauteur, ses changements et ses achats à votre page par postMessage, uniquement vers votre origine enregistrée ; envoyez-lui un message camslide:set avec un modèle ou une couleur pour le modifier.",
+  "retailers.attributes": "Attributs",
+  "retailers.events": "Événements",
+  "retailers.name": "Nom",
+  "retailers.values": "Valeurs",
+  "retailers.meaning": "Signification",
+  "retailers.attr.retailer": "Votre identifiant, tel qu'enregistré chez Camslide.",
+  "retailers.attr.fit": "Le modèle affiché d'abord. Dynamique : modifiez-le et la vue suit.",
+  "retailers.attr.colour": "La couleur affichée d'abord. Dynamique.",
+  "retailers.attr.locale": "La langue du widget.",
+  "retailers.attr.region": "Prix et devise : Suisse (CHF), Europe (EUR), reste du monde (USD).",
+  "retailers.attr.mode":
+    "Ce que fait le bouton : ouvrir la commande Camslide avec ce cache, ou l'ajouter au panier Camslide du client.",
+  "retailers.event.ready": "La première image est affichée. Détail : fit, colour, view.",
+  "retailers.event.change":
+    "La configuration ou son prix a changé. Détail : fit, colour, variant, price.",
+  "retailers.event.addToCart":
+    "Le client a appuyé sur le bouton. Détail : la configuration, la quantité, le mode et si vous êtes crédité.",
+  "retailers.event.error":
+    "Les prix n'ont pas pu être chargés ou la vue a échoué. Détail : code, message.",
+  "retailers.theming": "Apparence",
+  "retailers.themingIntro":
+    "Stylisez-le avec les propriétés personnalisées --camslide-accent, --camslide-bg, --camslide-fg, --camslide-font et --camslide-radius, et avec les parties stage, controls, select, swatch, price et buy.",
+  "retailers.playground": "Essai en direct",
+  "retailers.embedKind": "Intégrer comme",
+  "retailers.kindElement": "Élément personnalisé",
+  "retailers.kindFrame": "Iframe",
+  "retailers.handle": "Votre identifiant de revendeur",
+  "retailers.locale": "Langue",
+  "retailers.region": "Région",
+  "retailers.mode": "Bouton",
+  "retailers.modeCheckout": "Ouvre la commande",
+  "retailers.modeCart": "Ajoute au panier",
+  "retailers.snippet": "Votre extrait de code",
+  "retailers.copy": "Copier l'extrait",
+  "retailers.preview": "Aperçu",
 };

@@ -12,6 +12,7 @@ export const routes = {
   confirmed: { en: "/order/", fr: "/fr/merci/", de: "/de/danke/" },
   status: { en: "/order/status/", fr: "/fr/commande/suivi/", de: "/de/bestellung/status/" },
   progress: { en: "/progress/", fr: "/fr/production/", de: "/de/produktion/" },
+  retailers: { en: "/retailers/", fr: "/fr/revendeurs/", de: "/de/haendler/" },
 } as const satisfies Record<string, Record<ShopLocale, string>>;
 
 export type RouteKey = keyof typeof routes;

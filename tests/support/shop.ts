@@ -58,6 +58,8 @@ export interface Shop {
   backend: string;
   dataDir: string;
   publishableKey: string;
+  /** The demo retailer's site (registered for retailer "acme" at localhost only). */
+  retailerSite: string;
   stop(): Promise<void>;
 }
 
@@ -67,7 +69,9 @@ export async function startShop(): Promise<Shop> {
   await chmod(dataDir, 0o755);
   const storefrontPort = await findFreePort();
   const medusaPort = await findFreePort();
+  const retailerPort = await findFreePort();
   const started = npmStart({
+    RETAILER_DEMO_PORT: String(retailerPort),
     CAMSLIDE_DATA_DIR: dataDir,
     STOREFRONT_PORT: String(storefrontPort),
     MEDUSA_PORT: String(medusaPort),
@@ -86,6 +90,7 @@ export async function startShop(): Promise<Shop> {
     backend: `http://localhost:${medusaPort}`,
     dataDir,
     publishableKey: seeded.publishableKey,
+    retailerSite: `http://localhost:${retailerPort}`,
     async stop() {
       await interrupt(started);
       await rm(dataDir, { recursive: true, force: true });

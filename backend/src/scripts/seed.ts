@@ -54,6 +54,7 @@ import {
   updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows";
+import { ensureDemoRetailer } from "../lib/demo-retailer";
 import { readRuntimeConfig, regionPaymentProviders } from "../lib/runtime-config";
 import { PRODUCTION_MODULE } from "../modules/production";
 import type ProductionModuleService from "../modules/production/service";
@@ -91,6 +92,7 @@ export default async function seed({ container }: ExecArgs): Promise<void> {
   await ensurePromotions(container);
   await ensureProductionBatches(container);
   await ensureDemoAdmin(container);
+  await ensureDemoRetailer(container);
 
   const output: SeedOutput = { publishableKey, salesChannelId, regions: regionIds };
   if (process.env.CAMSLIDE_SEED_OUTPUT) {

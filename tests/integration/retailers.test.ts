@@ -1,0 +1,200 @@
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { sku } from "../../src/product/index.ts";
+import { type AdminClient, adminClient } from "../support/admin.ts";
+import { readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
+
+const { backendUrl, seeded } = inject("integration");
+const ACME = "https://shop.acme.example";
+const STOREFRONT = "http://localhost:4321";
+
+let admin: AdminClient;
+let acmeId = "";
+
+interface Attribution {
+  credited: boolean;
+  token?: string;
+  reason?: string;
+}
+
+/** What the widget asks, as a browser on `origin` sends it (Origin is the browser's, not ours). */
+async function attribution(retailer: string, origin: string, parent?: string) {
+  const query = new URLSearchParams({ retailer, ...(parent ? { parent } : {}) });
+  const response = await fetch(`${backendUrl}/embed/attribution?${query}`, {
+    headers: { origin },
+  });
+  return {
+    allowOrigin: response.headers.get("access-control-allow-origin"),
+    body: (await response.json()) as Attribution,
+  };
+}
+
+async function attributeCart(cartId: string, token: string) {
+  const response = await fetch(`${backendUrl}/store/embed/cart-attribution`, {
+    method: "POST",
+    headers: { "x-publishable-api-key": seeded.publishableKey, "content-type": "application/json" },
+    body: JSON.stringify({ cart_id: cartId, token }),
+  });
+  return response.status;
+}
+
+async function placeOrder(token: string | undefined, quantity = 2): Promise<string> {
+  const sdk = storeClient();
+  const region = await regionId(sdk, "ch");
+  const variant = await variantIdBySku(sdk, region, sku("phone", "black"));
+  const cartId = await readyCart(sdk, region, variant, quantity, "widget@example.ch");
+  if (token) expect(await attributeCart(cartId, token)).toBe(200);
+  const done = await sdk.store.cart.complete(cartId);
+  if (done.type !== "order") throw new Error("no order");
+  return done.order.id;
+}
+
+interface Listed {
+  retailers: {
+    id: string;
+    handle: string;
+    totals: Record<string, { orders: number; items_net: number; commission: number }>;
+    orders: { order_id: string; origin: string; commission: number }[];
+  }[];
+}
+
+async function acme() {
+  const { retailers } = await admin.json<Listed>("/admin/retailers");
+  const found = retailers.find((r) => r.handle === "acme-it");
+  if (!found) throw new Error("acme-it not listed");
+  return found;
+}
+
+beforeAll(async () => {
+  admin = await adminClient("retailers@example.com");
+  const { retailer } = await admin.json<{ retailer: { id: string } }>("/admin/retailers", {
+    method: "POST",
+    body: JSON.stringify({
+      handle: "acme-it",
+      name: "Acme (integration)",
+      allowed_origins: [ACME],
+      commission_bps: 1250,
+    }),
+  });
+  acmeId = retailer.id;
+});
+
+describe("attribution tokens", () => {
+  it("gives a token only to a registered origin of a known retailer", async () => {
+    const good = await attribution("acme-it", ACME);
+    expect(good.body.credited).toBe(true);
+    expect(good.allowOrigin).toBe(ACME);
+    expect((await attribution("acme-it", "https://evil.example")).body).toEqual({
+      credited: false,
+      reason: "unregistered-origin",
+    });
+    expect((await attribution("nobody", ACME)).body).toEqual({
+      credited: false,
+      reason: "unknown-retailer",
+    });
+  });
+
+  it("credits the iframe's registered parent only when the shop's own frame asks", async () => {
+    expect((await attribution("acme-it", STOREFRONT, ACME)).body.credited).toBe(true);
+    // A retailer page cannot name a parent to borrow another origin.
+    expect((await attribution("acme-it", "https://evil.example", ACME)).body.credited).toBe(false);
+    expect((await attribution("acme-it", STOREFRONT, "https://evil.example")).body).toMatchObject({
+      credited: false,
+      reason: "unregistered-origin",
+    });
+  });
+
+  it("refuses an altered or malformed token with a 400", async () => {
+    const { body } = await attribution("acme-it", ACME);
+    const token = body.token ?? "";
+    const sdk = storeClient();
+    const region = await regionId(sdk, "ch");
+    const variant = await variantIdBySku(sdk, region, sku("phone", "black"));
+    const cartId = await readyCart(sdk, region, variant, 1);
+    const forged = token.replace(/\.[A-Za-z0-9_-]{43}$/, `.${"A".repeat(43)}`);
+    expect(await attributeCart(cartId, forged)).toBe(400);
+    expect(await attributeCart(cartId, "ret_X.Y.element.1.Z")).toBe(400);
+  });
+});
+
+describe("orders and the commission statement", () => {
+  it("credits an order made from an attributed cart, and only that one", async () => {
+    const before = await acme();
+    const { body } = await attribution("acme-it", ACME);
+    const credited = await placeOrder(body.token);
+    const uncredited = await placeOrder(undefined);
+    const after = await acme();
+    expect(after.orders.map((o) => o.order_id)).toContain(credited);
+    expect(after.orders.map((o) => o.order_id)).not.toContain(uncredited);
+    expect(after.totals.chf?.orders).toBe((before.totals.chf?.orders ?? 0) + 1);
+    const line = after.orders.find((o) => o.order_id === credited);
+    expect(line?.origin).toBe(ACME);
+  });
+
+  it("writes the period's orders with 12.5 % of the items' net, and a total per currency", async () => {
+    const { body } = await attribution("acme-it", ACME);
+    await placeOrder(body.token, 3);
+    const today = new Date().toISOString().slice(0, 10);
+    const response = await admin.fetch(
+      `/admin/retailers/${acmeId}/statement.csv?from=${today}&to=${today}`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/csv");
+    const rows = (await response.text()).trim().split("\r\n");
+    expect(rows[0]).toBe(
+      "order_number,placed_at,status,currency,items_net,commission_rate,commission,origin",
+    );
+    const orders = rows.slice(1, -1).map((r) => r.split(","));
+    expect(orders.length).toBeGreaterThanOrEqual(2);
+    for (const [, , , currency, net, rate, commission, origin] of orders) {
+      expect(currency).toBe("CHF");
+      expect(rate).toBe("12.5%");
+      expect(Number(commission)).toBeCloseTo(Math.round(Number(net) * 12.5) / 100, 2);
+      expect(origin).toBe(ACME);
+    }
+    const total = rows.at(-1)?.split(",") ?? [];
+    expect(total[0]).toBe("total");
+    const sum = orders.reduce((s, r) => s + Number(r[6]), 0);
+    expect(Number(total[6])).toBeCloseTo(sum, 2);
+
+    const empty = await admin.fetch(
+      `/admin/retailers/${acmeId}/statement.csv?from=2001-01-01&to=2001-01-31`,
+    );
+    expect((await empty.text()).trim().split("\r\n")).toHaveLength(1);
+  });
+
+  it.each([
+    ["a missing period", ""],
+    ["a date that is no date", "?from=2027-02-30x&to=2027-03-01"],
+  ])("refuses %s with a 400", async (_name, query) => {
+    const response = await admin.fetch(`/admin/retailers/${acmeId}/statement.csv${query}`);
+    expect(response.status).toBe(400);
+  });
+
+  it("registers only well-formed origins", async () => {
+    const response = await admin.fetch("/admin/retailers", {
+      method: "POST",
+      body: JSON.stringify({
+        handle: "bad-origin",
+        name: "Bad",
+        allowed_origins: ["https://shop.example/path"],
+        commission_bps: 100,
+      }),
+    });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe("the widget's offer", () => {
+  it("prices every variant from Medusa, readable from any origin", async () => {
+    const response = await fetch(`${backendUrl}/embed/offer?region=eu`, {
+      headers: { origin: "https://anyone.example" },
+    });
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    const offer = (await response.json()) as {
+      currency_code: string;
+      variants: { sku: string; amount: number }[];
+    };
+    expect(offer.currency_code).toBe("eur");
+    expect(offer.variants.find((v) => v.sku === sku("laptop", "black"))?.amount).toBe(14.9);
+  });
+});
