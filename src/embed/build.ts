@@ -11,8 +11,23 @@ import { build } from "vite";
 const here = fileURLToPath(new URL(".", import.meta.url));
 
 export async function buildEmbed(siteDir: string): Promise<void> {
+  // Always a production build: Vite keeps a NODE_ENV it finds (a test runner sets "test"), and
+  // the widget would then ship React's development build to retailers. React and the JSX
+  // transform both follow NODE_ENV, so it is set for the build and put back after.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await buildWidget(siteDir);
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+async function buildWidget(siteDir: string): Promise<void> {
   await build({
     configFile: false,
+    mode: "production",
     logLevel: "warn",
     envPrefix: "PUBLIC_",
     publicDir: false,

@@ -152,6 +152,9 @@ describe("the retailer widget on a retailer's site", () => {
 
   it("works in an iframe through postMessage and credits the retailer too", async () => {
     const v = await visit(shop.retailerSite);
+    // The frame's widget starts when it is on screen, as for a shopper who scrolls to it
+    // (Chromium also throttles an off-screen cross-origin frame).
+    await v.page.locator("#frame").scrollIntoViewIfNeeded();
     await waitForLog(v.page, (e) => e.source === "frame" && e.type === "camslide:change");
     await v.page.evaluate(() =>
       (window as unknown as { setFrameColour: (c: string) => void }).setFrameColour("white"),
