@@ -4,6 +4,8 @@
  * controls, Medusa's price and the buy button. It reports to the element through callbacks;
  * the element turns them into DOM events.
  */
+
+import { atom } from "nanostores";
 import {
   Component,
   lazy,
@@ -18,6 +20,7 @@ import { posterSvg, posterTitle } from "../configurator/poster.ts";
 import { translator } from "../i18n/index.ts";
 import { names } from "../i18n/names.ts";
 import { formatMoney } from "../lib/format.ts";
+import { defaultSelection } from "../lib/selection.ts";
 import { sku } from "../product/catalogue.ts";
 import { type ColourKey, colourKeys, colours } from "../product/colours.ts";
 import { type FitKey, fitKeys } from "../product/fits.ts";
@@ -67,6 +70,8 @@ function hasWebGl(): boolean {
 }
 
 export default function WidgetView({ options, visible, backendUrl, callbacks }: WidgetViewProps) {
+  // This widget's own slider position: another widget on the page keeps its own.
+  const [selection] = useState(() => atom(defaultSelection));
   const { fit, colour, locale, region, mode } = options;
   const t = translator(locale);
   const id = useId();
@@ -133,6 +138,7 @@ export default function WidgetView({ options, visible, backendUrl, callbacks }: 
                   device={false}
                   resetToken={0}
                   captureRef={captureRef}
+                  selection={selection}
                   onReady={() => {
                     setDrawn(true);
                     callbacksRef.current.onReady({ fit, colour, view: "3d" });

@@ -5,6 +5,7 @@
  * state, so dragging does not re-render the scene.
  */
 import { Canvas, type ThreeEvent, useFrame, useThree } from "@react-three/fiber";
+import type { WritableAtom } from "nanostores";
 import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { Color, type Group, Plane, PMREMGenerator, Vector3, type WebGLRenderer } from "three";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
@@ -15,7 +16,7 @@ import { coverGeometryFor } from "../../configurator/geometry.ts";
 import { bodyMaterialFor, magnetMaterialFor } from "../../configurator/materials.ts";
 import { STAGE_HEX } from "../../configurator/poster.ts";
 import { shadowFor } from "../../configurator/shadow.ts";
-import { $selection, setOpening } from "../../lib/selection.ts";
+import { $selection, type Selection } from "../../lib/selection.ts";
 import {
   type ColourKey,
   type FitKey,
@@ -34,9 +35,22 @@ export interface CoverSceneProps {
   onLost: () => void;
   /** Filled with a function that renders a frame and returns it as a PNG data URL. */
   captureRef: RefObject<(() => string) | null>;
+  /**
+   * Where the slider's opening lives: the shop's one selection by default; each retailer widget
+   * passes its own, so two widgets on a page move their sliders apart.
+   */
+  selection?: WritableAtom<Selection>;
 }
 
-function Cover({ fit, colour }: { fit: FitKey; colour: ColourKey }) {
+function Cover({
+  fit,
+  colour,
+  selection,
+}: {
+  fit: FitKey;
+  colour: ColourKey;
+  selection: WritableAtom<Selection>;
+}) {
   const geometry = coverGeometryFor(fit);
   const body = bodyMaterialFor(colour);
   const magnet = magnetMaterialFor();
@@ -57,9 +71,9 @@ function Cover({ fit, colour }: { fit: FitKey; colour: ColourKey }) {
       slider.current.position.x = x;
       invalidate();
     };
-    place($selection.get().opening);
-    return $selection.listen((next) => place(next.opening));
-  }, [fit, invalidate]);
+    place(selection.get().opening);
+    return selection.listen((next) => place(next.opening));
+  }, [fit, invalidate, selection]);
 
   const onPointerDown = (event: ThreeEvent<PointerEvent>) => {
     event.stopPropagation();
@@ -74,7 +88,8 @@ function Cover({ fit, colour }: { fit: FitKey; colour: ColourKey }) {
     event.stopPropagation();
     if (!event.ray.intersectPlane(drag.plane, drag.point)) return;
     const spec = fits[fit];
-    setOpening((drag.point.x - windowCentreMm(spec)) / spec.travelMm);
+    const opening = (drag.point.x - windowCentreMm(spec)) / spec.travelMm;
+    selection.set({ ...selection.get(), opening: Math.min(1, Math.max(0, opening)) });
   };
   const onPointerUp = (event: ThreeEvent<PointerEvent>) => {
     if (!drag.active) return;
@@ -243,6 +258,7 @@ function setUpRenderer(gl: WebGLRenderer, onLost: () => void) {
 
 export default function CoverScene(props: CoverSceneProps) {
   const { fit, colour, device, resetToken, onReady, onLost, captureRef } = props;
+  const selection = props.selection ?? $selection;
   const background = useMemo(() => new Color(STAGE_HEX), []);
   return (
     <Canvas
@@ -260,7 +276,7 @@ export default function CoverScene(props: CoverSceneProps) {
     >
       <hemisphereLight args={["#ffffff", "#8a8780", 0.5]} />
       <directionalLight position={[-20, 50, 30]} intensity={1.3} />
-      <Cover fit={fit} colour={colour} />
+      <Cover fit={fit} colour={colour} selection={selection} />
       {device && <Device fit={fit} />}
       <Controls fit={fit} device={device} resetToken={resetToken} />
       <FrameProbe onReady={onReady} captureRef={captureRef} />
