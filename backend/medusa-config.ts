@@ -27,6 +27,7 @@ module.exports = defineConfig({
   },
   modules: [
     { resolve: "./src/modules/production" },
+    { resolve: "./src/modules/checkout-intake" },
     {
       resolve: "@medusajs/medusa/notification",
       options: {
