@@ -1,6 +1,7 @@
 /**
  * npm run bench:launch -- --orders N --concurrency C [--flow intake|lean|storefront]
- *   [--redis URL --servers 2 --worker] [--pg synchronous_commit=off] [--profile] [--skip-ops]
+ *   [--redis URL --servers 2 --worker] [--pg synchronous_commit=off] [--env LOG_LEVEL=info]
+ *   [--profile] [--skip-ops]
  *
  * A replayed launch: boots a shop (a fresh embedded PostgreSQL and one Medusa, as `npm start`
  * runs it; or with --redis the scale-out configuration on the machine's PostgreSQL), drives N
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     servers: { type: "string" },
     worker: { type: "boolean", default: false },
     pg: { type: "string", multiple: true, default: [] },
+    env: { type: "string", multiple: true, default: [] },
     profile: { type: "boolean", default: false },
     "skip-ops": { type: "boolean", default: false },
     seed: { type: "string", default: "1" },
@@ -77,6 +79,9 @@ const shop = await bootShop({
   servers,
   worker: values.worker,
   postgresSettings: values.pg,
+  medusaEnv: Object.fromEntries(
+    values.env.map((pair) => [pair.split("=")[0] ?? "", pair.slice(pair.indexOf("=") + 1)]),
+  ),
   cpuProfileDir: profileDir,
 });
 let exitCode = 0;
@@ -170,6 +175,7 @@ try {
       worker: values.worker,
       redis: Boolean(values.redis),
       postgres: values.pg,
+      medusaEnv: values.env,
     },
     accepted: accepted.size,
     acceptedPerSecond: Math.round((accepted.size / loadMs) * 10000) / 10,

@@ -34,6 +34,8 @@ export interface ShopOptions {
   worker: boolean;
   /** Extra `-c name=value` settings for the embedded PostgreSQL. */
   postgresSettings: string[];
+  /** More environment for every Medusa process (a lever such as LOG_LEVEL=info). */
+  medusaEnv: Record<string, string>;
   /** Write a V8 CPU profile of each Medusa process into this folder on exit. */
   cpuProfileDir?: string | undefined;
 }
@@ -116,6 +118,7 @@ export async function bootShop(options: ShopOptions): Promise<Shop> {
         ...base,
         PORT: String(rolePort),
         MEDUSA_WORKER_MODE: mode,
+        ...options.medusaEnv,
         ...(options.cpuProfileDir
           ? {
               NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.cpuProfileDir} --cpu-prof-name=${role}.cpuprofile`,
