@@ -43,6 +43,7 @@ const { values } = parseArgs({
     env: { type: "string", multiple: true, default: [] },
     profile: { type: "boolean", default: false },
     "skip-ops": { type: "boolean", default: false },
+    "skip-offer": { type: "boolean", default: false },
     seed: { type: "string", default: "1" },
     "drain-timeout": { type: "string", default: "3600" },
   },
@@ -123,6 +124,13 @@ try {
     }),
   );
   const loadMs = performance.now() - started;
+  const cpuLoad = await Promise.all(shop.processes.map((p) => cpuSeconds(p.pid)));
+  const medusaCpuLoad = sum(cpuLoad) - sum(cpuBefore);
+  console.log(
+    `Load phase: ${accepted.size}/${orders} accepted in ${seconds(loadMs)} s = ${Math.round((accepted.size / loadMs) * 10000) / 10}/s; Medusa used ${Math.round(medusaCpuLoad)} CPU s (${Math.round((medusaCpuLoad / accepted.size) * 1000)} ms per accepted checkout); load average ${await loadAverage()}`,
+  );
+  const ordersAtLoadEnd =
+    flow === "intake" ? await countOrders(shop.databaseUrl, runTag) : accepted.size;
   const loadAfter = await loadAverage();
   const cpuAfter = await Promise.all(shop.processes.map((p) => cpuSeconds(p.pid)));
   const rss = await Promise.all(shop.processes.map((p) => rssMb(p.pid)));
@@ -179,6 +187,22 @@ try {
     },
     accepted: accepted.size,
     acceptedPerSecond: Math.round((accepted.size / loadMs) * 10000) / 10,
+    medusaCpuMsPerAccepted: Math.round((medusaCpuLoad / accepted.size) * 1000),
+    ordersMadeDuringLoad: ordersAtLoadEnd,
+    backgroundDrain:
+      flow === "intake"
+        ? {
+            seconds: seconds(drainMs - loadMs),
+            orders: checks.orders - ordersAtLoadEnd,
+            ordersPerSecond:
+              Math.round(((checks.orders - ordersAtLoadEnd) / ((drainMs - loadMs) / 1000)) * 10) /
+              10,
+            medusaCpuMsPerOrder: Math.round(
+              ((sum(cpuAtEnd) - sum(cpuLoad)) / Math.max(1, checks.orders - ordersAtLoadEnd)) *
+                1000,
+            ),
+          }
+        : undefined,
     acceptedPerSecondBy10sWindow: windows,
     loadSeconds: seconds(loadMs),
     ordersMadePerSecond: Math.round((checks.orders / ordersMadeMs) * 10000) / 10,
@@ -269,7 +293,11 @@ async function loadCatalogue(api: StoreApi): Promise<Catalogue> {
     );
     variantIds[key] = Object.fromEntries((products[0]?.variants ?? []).map((v) => [v.sku, v.id]));
   }
-  return { regionIds, variantIds };
+  return { readOffer: !values["skip-offer"], regionIds, variantIds };
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 function tenSecondRates(times: number[], totalMs: number): number[] {

@@ -10,6 +10,8 @@ export interface LaunchChecks {
   orders: number;
   duplicated: number;
   lost: number;
+  /** Accepted intakes not yet made into orders when the run stopped waiting (not lost). */
+  stillQueued: number;
   cartsWithTwoOrders: number;
   ordersWithoutBatch: number;
   ordersWithoutAuthorisedPayment: number;
@@ -37,7 +39,7 @@ export async function runChecks(
       (row) => row.email,
     );
     const distinct = new Set(emails);
-    const lost = [...acceptedEmails].filter((email) => !distinct.has(email)).length;
+    const missing = [...acceptedEmails].filter((email) => !distinct.has(email));
     const batches = (
       await client.query<{
         number: number;
@@ -65,11 +67,24 @@ export async function runChecks(
           ).rows.map((row) => [row.status, Number(row.n)]),
         )
       : undefined;
+    const queued = intakeTable
+      ? new Set(
+          (
+            await client.query<{ email: string }>(
+              `SELECT email FROM checkout_intake
+                WHERE email LIKE $1 AND status IN ('pending', 'converting')`,
+              [pattern],
+            )
+          ).rows.map((row) => row.email),
+        )
+      : new Set<string>();
+    const stillQueued = missing.filter((email) => queued.has(email)).length;
     const result: LaunchChecks = {
       accepted: acceptedEmails.size,
       orders: emails.length,
       duplicated: emails.length - distinct.size,
-      lost,
+      lost: missing.length - stillQueued,
+      stillQueued,
       cartsWithTwoOrders: await one(
         `SELECT count(*) AS n FROM (SELECT cart_id FROM order_cart WHERE deleted_at IS NULL
           GROUP BY cart_id HAVING count(*) > 1) twice`,
@@ -99,7 +114,7 @@ export async function runChecks(
       ok: false,
     };
     result.ok =
-      result.orders === result.accepted &&
+      result.orders + result.stillQueued === result.accepted &&
       result.duplicated === 0 &&
       result.lost === 0 &&
       result.cartsWithTwoOrders === 0 &&

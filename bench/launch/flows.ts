@@ -30,6 +30,8 @@ export class StepError extends Error {
 }
 
 export interface Catalogue {
+  /** false: the product page's live offer is served from a cache, not read per shopper. */
+  readOffer: boolean;
   regionIds: Record<RegionKey, string>;
   /** variant id by region and SKU */
   variantIds: Record<RegionKey, Record<string, string>>;
@@ -104,6 +106,7 @@ async function offer(
   s: Shopper,
   c: Catalogue,
 ) {
+  if (!c.readOffer) return;
   await api.call(
     base,
     steps,

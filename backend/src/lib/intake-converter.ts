@@ -13,6 +13,7 @@ import type CheckoutIntakeModuleService from "../modules/checkout-intake/service
 import type { IntakeRow } from "../modules/checkout-intake/service";
 import { PRODUCTION_MODULE } from "../modules/production";
 import type ProductionModuleService from "../modules/production/service";
+import { quietEnough } from "./intake-pressure";
 
 /** The payment provider intakes are authorised with: Medusa's system provider, as the shop's. */
 const PAYMENT_PROVIDER = "pp_system_default";
@@ -112,6 +113,7 @@ export function drainIntakes(container: MedusaContainer, concurrency: number): P
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
     const worker = async () => {
       for (;;) {
+        await quietEnough();
         const [intake] = await intakes.claim(owner, 1);
         if (!intake) return;
         try {

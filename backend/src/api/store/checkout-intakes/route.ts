@@ -4,6 +4,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
 import { z } from "@medusajs/framework/zod";
 import { pricedVariants, regionFor, shippingOptionFor } from "../../../lib/intake-catalogue";
+import { noteIntake } from "../../../lib/intake-pressure";
 import { CHECKOUT_INTAKE_MODULE } from "../../../modules/checkout-intake";
 import type CheckoutIntakeModuleService from "../../../modules/checkout-intake/service";
 import type { IntakeRow } from "../../../modules/checkout-intake/service";
@@ -72,6 +73,7 @@ function replay(req: MedusaRequest, res: MedusaResponse, intake: IntakeRow, hash
  * GET /store/checkout-intakes/:id follows it. The same key and body answer the first intake.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
+  noteIntake();
   const key = IdempotencyKey.safeParse(req.headers["idempotency-key"]);
   if (!key.success) refuse("An Idempotency-Key header (8 to 200 characters) is required.");
   const parsed = StoreCheckoutIntakeBody.safeParse(req.body);
