@@ -154,15 +154,23 @@ try {
   const checks = await runChecks(shop.databaseUrl, runTag, accepted);
   if (!checks.ok) exitCode = 1;
 
-  let ops: Awaited<ReturnType<typeof exportAndTrack>> | undefined;
+  let ops: Awaited<ReturnType<typeof exportAndTrack>> | { error: string } | undefined;
   if (!values["skip-ops"]) {
     const base = shop.urls[0] ?? "";
-    const token = await adminToken(base, BENCH_ADMIN.email, BENCH_ADMIN.password);
-    ops = await exportAndTrack(
-      base,
-      token,
-      checks.batches.filter((b) => b.allocated > 0).map((b) => b.number),
-    );
+    try {
+      const token = await adminToken(base, BENCH_ADMIN.email, BENCH_ADMIN.password);
+      ops = await exportAndTrack(
+        base,
+        token,
+        checks.batches.filter((b) => b.allocated > 0).map((b) => b.number),
+      );
+    } catch (error) {
+      exitCode = 1;
+      ops = {
+        error:
+          error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error),
+      };
+    }
   }
 
   const windows = tenSecondRates(acceptedAt, loadMs);
@@ -252,9 +260,9 @@ try {
   console.log(JSON.stringify(output, null, 2));
   console.log(
     `\n${flow}: ${accepted.size}/${orders} checkouts accepted in ${seconds(loadMs)} s = ${result.acceptedPerSecond}/s at concurrency ${concurrency}` +
-      ` (p50 ${result.checkoutMs.p50} ms, p99 ${result.checkoutMs.p99} ms); ${checks.orders} orders made, ${result.ordersMadePerSecond}/s, all after ${result.allOrdersMadeAfterSeconds} s;` +
+      ` (p50 ${result.checkoutMs.p50} ms, p99 ${result.checkoutMs.p99} ms); ${checks.orders} orders made, ${result.ordersMadePerSecond}/s${checks.stillQueued ? `, ${checks.stillQueued} intakes still queued when the run stopped waiting` : `, all after ${result.allOrdersMadeAfterSeconds} s`};` +
       ` checks ${checks.ok ? "passed" : "FAILED"}; load ${loadBefore.split(" ")[0]} -> ${loadAfter.split(" ")[0]}` +
-      (ops
+      (ops && "exportMs" in ops
         ? `; export ${ops.exportedOrders} orders in ${ops.exportMs} ms, tracking for ${ops.shipped} in ${ops.importMs} ms`
         : "") +
       `\nWritten to ${file}`,
