@@ -67,6 +67,12 @@ export async function runChecks(
           ).rows.map((row) => [row.status, Number(row.n)]),
         )
       : undefined;
+    // An order whose intake is still converting is mid-workflow (its payment link or batch may
+    // follow a moment later): judge only settled orders on those.
+    const settledOrders = intakeTable
+      ? `${runOrders} AND NOT EXISTS (SELECT 1 FROM checkout_intake i
+           WHERE i.email = o.email AND i.status = 'converting')`
+      : runOrders;
     const queued = intakeTable
       ? new Set(
           (
@@ -90,14 +96,14 @@ export async function runChecks(
           GROUP BY cart_id HAVING count(*) > 1) twice`,
       ),
       ordersWithoutBatch: await one(
-        `SELECT count(*) AS n FROM (${runOrders}) o
+        `SELECT count(*) AS n FROM (${settledOrders}) o
            LEFT JOIN order_cart oc ON oc.order_id = o.id AND oc.deleted_at IS NULL
            LEFT JOIN batch_allocation a ON a.cart_id = oc.cart_id AND a.deleted_at IS NULL
           WHERE a.id IS NULL`,
         [pattern],
       ),
       ordersWithoutAuthorisedPayment: await one(
-        `SELECT count(*) AS n FROM (${runOrders}) o
+        `SELECT count(*) AS n FROM (${settledOrders}) o
            LEFT JOIN order_payment_collection opc ON opc.order_id = o.id AND opc.deleted_at IS NULL
            LEFT JOIN payment_collection pc ON pc.id = opc.payment_collection_id
           WHERE pc.id IS NULL OR pc.status NOT IN ('authorized', 'completed')`,
