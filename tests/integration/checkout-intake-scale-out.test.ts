@@ -113,24 +113,32 @@ describe.runIf(available)(
         method: "POST",
         body: JSON.stringify({ stocked_quantity: level.reserved_quantity + left }),
       });
-      const emails = Array.from(
-        { length: 18 },
-        (_, i) => `lastmulti${i}-${randomUUID()}@example.ch`,
-      );
-      const replies = await Promise.all(
-        emails.map((email, i) =>
-          postIntake(intakeBody(ch, variant, email), randomUUID(), urls[i % urls.length]),
-        ),
-      );
-      expect(replies.filter((r) => r.status === 202)).toHaveLength(left);
-      await waitUntilSettled(emails);
-      const orders = await ordersPerEmail(emails);
-      expect(orders).toHaveLength(left);
-      const oversold = await sql(
-        databaseUrl,
-        "SELECT id FROM inventory_level WHERE reserved_quantity > stocked_quantity",
-      );
-      expect(oversold).toHaveLength(0);
+      try {
+        const emails = Array.from(
+          { length: 18 },
+          (_, i) => `lastmulti${i}-${randomUUID()}@example.ch`,
+        );
+        const replies = await Promise.all(
+          emails.map((email, i) =>
+            postIntake(intakeBody(ch, variant, email), randomUUID(), urls[i % urls.length]),
+          ),
+        );
+        expect(replies.filter((r) => r.status === 202)).toHaveLength(left);
+        await waitUntilSettled(emails);
+        const orders = await ordersPerEmail(emails);
+        expect(orders).toHaveLength(left);
+        const oversold = await sql(
+          databaseUrl,
+          "SELECT id FROM inventory_level WHERE reserved_quantity > stocked_quantity",
+        );
+        expect(oversold).toHaveLength(0);
+      } finally {
+        // Give the variant its stock back (above what these orders reserved) for other tests.
+        await admin.json(path, {
+          method: "POST",
+          body: JSON.stringify({ stocked_quantity: level.stocked_quantity + left }),
+        });
+      }
     });
   },
 );

@@ -108,6 +108,23 @@ describe("checkout intakes (the launch route)", () => {
     expect(await intakesFor(email)).toHaveLength(1);
   });
 
+  it("takes over an intake whose converting process died, and makes exactly one order", async () => {
+    const email = `orphan-${randomUUID()}@example.ch`;
+    const accepted = await postIntake(intakeBody(ch, tablet, email), randomUUID());
+    const id = accepted.body.intake?.id ?? "";
+    // As a process leaves it when it dies mid-conversion: claimed, its claim run out.
+    await sql(
+      databaseUrl,
+      `UPDATE checkout_intake SET status = 'converting', claimed_by = 'dead-process',
+              claim_expires_at = now() - interval '1 second'
+        WHERE id = $1 AND status <> 'done'`,
+      [id],
+    );
+    const settled = await settledIntake(id);
+    expect(settled?.status).toBe("done");
+    expect(await ordersFor(email)).toHaveLength(1);
+  });
+
   it("refuses a reused key with a different body with a 409", async () => {
     const key = randomUUID();
     const email = `reuse-${randomUUID()}@example.ch`;
