@@ -32,6 +32,7 @@ module.exports = defineConfig({
   },
   modules: [
     { resolve: "./src/modules/production" },
+    { resolve: "./src/modules/checkout-intake" },
     {
       resolve: "@medusajs/medusa/notification",
       options: { providers: [notificationProvider(config)] },

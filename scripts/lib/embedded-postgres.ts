@@ -32,6 +32,8 @@ export interface EmbeddedDatabaseOptions {
   database: string;
   logFile: string;
   port?: number;
+  /** More `-c name=value` flags for the server (the launch benchmark's database levers). */
+  extraFlags?: string[];
 }
 
 /**
@@ -54,7 +56,13 @@ export async function startEmbeddedPostgres(
     password: options.password,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      ...(options.extraFlags ?? []),
+    ],
     onLog: (message) => log.write(message),
     onError: (error) => log.write(`[error] ${String(error)}\n`),
   });

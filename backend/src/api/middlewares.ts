@@ -5,6 +5,7 @@ import {
   type MedusaResponse,
 } from "@medusajs/framework/http";
 import { MedusaError } from "@medusajs/framework/utils";
+import { cacheAnonymousGet } from "../lib/response-cache";
 import { cartBodyProblem, lineItemBodyProblem } from "./cart-input-rules";
 
 type Rule = (body: Record<string, unknown> | undefined) => string | undefined;
@@ -44,6 +45,12 @@ export default defineMiddlewares({
   routes: [
     { matcher: "/store/orders/:id", methods: ["GET"], middlewares: [noOrdersById] },
     { matcher: "/store/returns", methods: ["POST"], middlewares: [noReturnsById] },
+    // The product page's live offer, asked by every shopper of a launch: see lib/response-cache.
+    {
+      matcher: "/store/products",
+      methods: ["GET"],
+      middlewares: [cacheAnonymousGet(Number(process.env.CAMSLIDE_OFFER_CACHE_MS ?? 2_000))],
+    },
     { matcher: "/store/carts", methods: ["POST"], middlewares: [refuse(cartBodyProblem)] },
     { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [refuse(cartBodyProblem)] },
     {

@@ -117,6 +117,38 @@ export default class ProductionModuleService extends MedusaService({
   }
 
   /**
+   * Moves an allocation to another key: a checkout intake allocates under its own id, and its
+   * cart takes the allocation over before completion (the hook then finds it and takes no more).
+   */
+  @InjectManager()
+  async transfer(
+    fromKey: string,
+    toKey: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<void> {
+    const manager = sharedContext.manager as EntityManager;
+    await manager.execute(
+      `UPDATE batch_allocation SET cart_id = ?, updated_at = now()
+        WHERE cart_id = ? AND deleted_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM batch_allocation WHERE cart_id = ? AND deleted_at IS NULL)`,
+      [toKey, fromKey, toKey],
+    );
+  }
+
+  /** Gives back the allocation held under any of these keys (an intake that failed for good). */
+  @InjectManager()
+  async releaseFor(keys: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const manager = sharedContext.manager as EntityManager;
+    for (const key of keys) {
+      const rows = await manager.execute<{ id: string }[]>(
+        "SELECT id FROM batch_allocation WHERE cart_id = ? AND deleted_at IS NULL",
+        [key],
+      );
+      for (const row of rows) await this.release(row.id, sharedContext);
+    }
+  }
+
+  /**
    * Sets a batch's capacity, never below the units already promised from it (checked in the
    * same statement, so a concurrent order cannot slip in between). Returns false if refused.
    */

@@ -1,0 +1,158 @@
+import { type ShippingOptionKey, shippingOptions } from "@camslide/product";
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils";
+
+/**
+ * What a checkout intake checks its request against: regions and their countries, shipping
+ * options per country, variants' prices from Medusa's pricing. Read through Medusa's query and
+ * kept for a few seconds, because a launch asks the same questions thousands of times a minute;
+ * a price change reaches intakes within TTL_MS, and the order itself is always priced by
+ * Medusa when it is made.
+ */
+const TTL_MS = 10_000;
+
+interface Region {
+  id: string;
+  currency_code: string;
+  countries: Set<string>;
+}
+
+export interface PricedVariant {
+  id: string;
+  unit_price: number;
+}
+
+interface Cached<T> {
+  at: number;
+  value: Promise<T>;
+}
+
+let regionsCache: Cached<Map<string, Region>> | undefined;
+let optionsCache: Cached<{ id: string; name: string; countries: Set<string> }[]> | undefined;
+const priceCache = new Map<string, Cached<PricedVariant | undefined>>();
+
+function fresh<T>(cached: Cached<T> | undefined): cached is Cached<T> {
+  return cached !== undefined && Date.now() - cached.at < TTL_MS;
+}
+
+function invalid(message: string): MedusaError {
+  return new MedusaError(MedusaError.Types.INVALID_DATA, message);
+}
+
+export async function regionFor(
+  container: MedusaContainer,
+  regionId: string,
+  countryCode: string,
+): Promise<Region> {
+  if (!fresh(regionsCache)) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY);
+    const value = query
+      .graph({ entity: "region", fields: ["id", "currency_code", "countries.iso_2"] })
+      .then(
+        ({ data }) =>
+          new Map(
+            data.map((r) => [
+              r.id,
+              {
+                id: r.id,
+                currency_code: r.currency_code,
+                countries: new Set((r.countries ?? []).map((c) => c?.iso_2 ?? "")),
+              },
+            ]),
+          ),
+      );
+    regionsCache = { at: Date.now(), value };
+    value.catch(() => {
+      regionsCache = undefined;
+    });
+  }
+  const region = (await regionsCache.value).get(regionId);
+  if (!region) throw invalid(`Unknown region ${regionId}.`);
+  if (!region.countries.has(countryCode)) {
+    throw invalid(
+      `This region does not ship to "${countryCode}": choose the region of the delivery country.`,
+    );
+  }
+  return region;
+}
+
+export async function shippingOptionFor(
+  container: MedusaContainer,
+  key: ShippingOptionKey,
+  countryCode: string,
+): Promise<string> {
+  if (!fresh(optionsCache)) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY);
+    const value = query
+      .graph({
+        entity: "shipping_option",
+        fields: ["id", "name", "service_zone.geo_zones.country_code"],
+      })
+      .then(({ data }) =>
+        data.map((o) => ({
+          id: o.id,
+          name: o.name,
+          countries: new Set(
+            (o.service_zone?.geo_zones ?? []).map((zone) => zone?.country_code ?? ""),
+          ),
+        })),
+      );
+    optionsCache = { at: Date.now(), value };
+    value.catch(() => {
+      optionsCache = undefined;
+    });
+  }
+  const option = (await optionsCache.value).find(
+    (o) => o.name === shippingOptions[key].name && o.countries.has(countryCode),
+  );
+  if (!option) throw invalid(`No ${key} shipping to "${countryCode}".`);
+  return option.id;
+}
+
+/** Each variant's unit price in the region, from Medusa's pricing; refuses unknown variants. */
+export async function pricedVariants(
+  container: MedusaContainer,
+  region: Region,
+  salesChannelId: string,
+  variantIds: string[],
+): Promise<Map<string, PricedVariant>> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY);
+  const result = new Map<string, PricedVariant>();
+  for (const variantId of new Set(variantIds)) {
+    const key = `${region.id}:${salesChannelId}:${variantId}`;
+    let cached = priceCache.get(key);
+    if (!fresh(cached)) {
+      const value = query
+        .graph({
+          entity: "variant",
+          fields: ["id", "product.status", "product.sales_channels.id", "calculated_price.*"],
+          filters: { id: variantId },
+          context: {
+            calculated_price: QueryContext({
+              region_id: region.id,
+              currency_code: region.currency_code,
+            }),
+          },
+        })
+        .then(({ data }) => {
+          const variant = data[0];
+          // calculated_price is computed from the query context, so it is not in the entity's type.
+          const amount = (variant as { calculated_price?: { calculated_amount?: unknown } })
+            ?.calculated_price?.calculated_amount;
+          const sold =
+            variant?.product?.status === "published" &&
+            (variant.product.sales_channels ?? []).some((c) => c?.id === salesChannelId);
+          return sold && typeof amount === "number"
+            ? { id: variantId, unit_price: amount }
+            : undefined;
+        });
+      cached = { at: Date.now(), value };
+      priceCache.set(key, cached);
+      value.catch(() => priceCache.delete(key));
+    }
+    const priced = await cached.value;
+    if (!priced) throw invalid(`Variant ${variantId} is not sold in this region.`);
+    result.set(variantId, priced);
+  }
+  return result;
+}

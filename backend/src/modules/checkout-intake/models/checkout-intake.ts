@@ -1,0 +1,33 @@
+import { model } from "@medusajs/framework/utils";
+
+/**
+ * A checkout accepted at once during a launch and turned into a Medusa order in the
+ * background. Its stock is held (intake_hold) and its batch allocated when it is accepted.
+ */
+export const CheckoutIntake = model
+  .define("checkout_intake", {
+    id: model.id({ prefix: "cint" }).primaryKey(),
+    /** The browser's Idempotency-Key: a retried request finds its first intake. */
+    idempotency_key: model.text().unique(),
+    request_hash: model.text(),
+    status: model.enum(["pending", "converting", "done", "failed"]).default("pending"),
+    region_id: model.text(),
+    sales_channel_id: model.text(),
+    currency_code: model.text(),
+    email: model.text(),
+    locale: model.text().nullable(),
+    /** [{variant_id, quantity, unit_price}], unit prices from Medusa's pricing at intake. */
+    items: model.json(),
+    shipping_address: model.json(),
+    shipping_option_id: model.text(),
+    /** {batch_number, ships_by}: the batch allocated at intake. */
+    promise: model.json(),
+    cart_id: model.text().nullable(),
+    order_id: model.text().nullable(),
+    attempts: model.number().default(0),
+    claimed_by: model.text().nullable(),
+    /** A claim's end (status converting), or the earliest retry (status pending). */
+    claim_expires_at: model.dateTime().nullable(),
+    last_error: model.text().nullable(),
+  })
+  .indexes([{ on: ["created_at"], where: "status IN ('pending', 'converting')" }]);

@@ -1,0 +1,267 @@
+import type { Context } from "@medusajs/framework/types";
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils";
+import type { EntityManager } from "@mikro-orm/knex";
+import { CheckoutIntake } from "./models/checkout-intake";
+import { IntakeHold } from "./models/intake-hold";
+
+export interface IntakeItem {
+  variant_id: string;
+  quantity: number;
+  unit_price: number;
+}
+
+export interface IntakeRow {
+  id: string;
+  idempotency_key: string;
+  request_hash: string;
+  status: "pending" | "converting" | "done" | "failed";
+  region_id: string;
+  sales_channel_id: string;
+  currency_code: string;
+  email: string;
+  locale: string | null;
+  items: IntakeItem[];
+  shipping_address: Record<string, string>;
+  shipping_option_id: string;
+  promise: { batch_number: number; ships_by: string };
+  cart_id: string | null;
+  order_id: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+}
+
+export type NewIntake = Omit<
+  IntakeRow,
+  "status" | "cart_id" | "order_id" | "attempts" | "last_error" | "created_at"
+>;
+
+interface StockRow {
+  manage_inventory: boolean;
+  allow_backorder: boolean;
+  available: string | null;
+  required: string | null;
+}
+
+/** How long a converter owns a claimed intake before another process may take it over. */
+const CLAIM_SECONDS = 300;
+export const MAX_ATTEMPTS = 5;
+
+/**
+ * Checkout intakes: `accept` stores an intake and holds its stock in one transaction;
+ * converters `claim` intakes with SKIP LOCKED (so two processes never convert one intake at
+ * the same time), then `finish` or `retryOrFail` them. Stock is read from Medusa's inventory
+ * tables (read only) in the same transaction, so an accepted intake never oversells.
+ */
+export default class CheckoutIntakeModuleService extends MedusaService({
+  CheckoutIntake,
+  IntakeHold,
+}) {
+  @InjectManager()
+  async findByKey(
+    key: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<IntakeRow | undefined> {
+    const manager = sharedContext.manager as EntityManager;
+    const rows = await manager.execute<IntakeRow[]>(
+      "SELECT * FROM checkout_intake WHERE idempotency_key = ? AND deleted_at IS NULL",
+      [key],
+    );
+    return rows[0];
+  }
+
+  @InjectManager()
+  async findById(
+    id: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<IntakeRow | undefined> {
+    const manager = sharedContext.manager as EntityManager;
+    const rows = await manager.execute<IntakeRow[]>(
+      "SELECT * FROM checkout_intake WHERE id = ? AND deleted_at IS NULL",
+      [id],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Stores the intake and holds its units, or nothing at all: a variant without enough stock
+   * (Medusa's available units minus what other intakes hold) refuses the whole intake. The
+   * hold row of each variant is locked by its upsert, so concurrent intakes queue per variant.
+   * Returns undefined when an intake with this idempotency key exists already.
+   */
+  @InjectTransactionManager()
+  async accept(
+    intake: NewIntake,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<IntakeRow | undefined> {
+    const manager = sharedContext.transactionManager as EntityManager;
+    const [row] = await manager.execute<IntakeRow[]>(
+      `INSERT INTO checkout_intake (id, idempotency_key, request_hash, region_id, sales_channel_id,
+         currency_code, email, locale, items, shipping_address, shipping_option_id, promise)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb)
+       ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING *`,
+      [
+        intake.id,
+        intake.idempotency_key,
+        intake.request_hash,
+        intake.region_id,
+        intake.sales_channel_id,
+        intake.currency_code,
+        intake.email,
+        intake.locale,
+        JSON.stringify(intake.items),
+        JSON.stringify(intake.shipping_address),
+        intake.shipping_option_id,
+        JSON.stringify(intake.promise),
+      ],
+    );
+    if (!row) return undefined;
+    // Lock in a fixed order so two intakes for the same variants cannot deadlock.
+    const units = new Map<string, number>();
+    for (const item of intake.items) {
+      units.set(item.variant_id, (units.get(item.variant_id) ?? 0) + item.quantity);
+    }
+    for (const [variantId, quantity] of [...units].sort(([a], [b]) => a.localeCompare(b))) {
+      const [hold] = await manager.execute<{ units: number }[]>(
+        `INSERT INTO intake_hold (id, units) VALUES (?, ?)
+         ON CONFLICT (id) DO UPDATE SET units = intake_hold.units + excluded.units, updated_at = now()
+         RETURNING units`,
+        [variantId, quantity],
+      );
+      const [stock] = await manager.execute<StockRow[]>(
+        `SELECT v.manage_inventory, v.allow_backorder,
+                sum(l.stocked_quantity - l.reserved_quantity) AS available,
+                min(vi.required_quantity) AS required
+           FROM product_variant v
+           LEFT JOIN product_variant_inventory_item vi
+                  ON vi.variant_id = v.id AND vi.deleted_at IS NULL
+           LEFT JOIN inventory_level l
+                  ON l.inventory_item_id = vi.inventory_item_id AND l.deleted_at IS NULL
+          WHERE v.id = ? AND v.deleted_at IS NULL
+          GROUP BY v.id`,
+        [variantId],
+      );
+      if (!stock) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `No variant ${variantId}.`);
+      }
+      if (!stock.manage_inventory || stock.allow_backorder) continue;
+      const available = Number(stock.available ?? 0) / Math.max(1, Number(stock.required ?? 1));
+      if (Number(hold?.units) > available) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Not enough stock: ${Math.max(0, Math.floor(available - (Number(hold?.units) - quantity)))} left of variant ${variantId}, ${quantity} asked for.`,
+        );
+      }
+    }
+    return row;
+  }
+
+  /** Takes up to `limit` intakes to convert, oldest first, skipping rows another process holds. */
+  @InjectManager()
+  async claim(
+    owner: string,
+    limit: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<IntakeRow[]> {
+    const manager = sharedContext.manager as EntityManager;
+    return manager.execute<IntakeRow[]>(
+      `UPDATE checkout_intake i
+          SET status = 'converting', claimed_by = ?, attempts = i.attempts + 1,
+              claim_expires_at = now() + make_interval(secs => ?), updated_at = now()
+        WHERE i.id IN (
+          SELECT id FROM checkout_intake
+           WHERE deleted_at IS NULL AND status IN ('pending', 'converting')
+             AND (claim_expires_at IS NULL OR claim_expires_at < now())
+           ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
+       RETURNING i.*`,
+      [owner, CLAIM_SECONDS, limit],
+    );
+  }
+
+  /**
+   * Records the cart made for an intake, once; returns the intake's cart, which is another one
+   * if a process that took over a stale claim recorded its cart first (ours is then abandoned).
+   */
+  @InjectManager()
+  async recordCart(
+    id: string,
+    cartId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<string> {
+    const manager = sharedContext.manager as EntityManager;
+    const [row] = await manager.execute<{ cart_id: string }[]>(
+      `WITH recorded AS (
+         UPDATE checkout_intake SET cart_id = ?, updated_at = now()
+          WHERE id = ? AND cart_id IS NULL RETURNING cart_id
+       )
+       SELECT cart_id FROM recorded
+       UNION ALL
+       SELECT cart_id FROM checkout_intake WHERE id = ? AND NOT EXISTS (SELECT 1 FROM recorded)`,
+      [cartId, id, id],
+    );
+    return row?.cart_id ?? cartId;
+  }
+
+  /**
+   * Marks the intake done with its order and lets go of its held units, in one transaction.
+   * `claimed_by` stays: it names the process that made the order.
+   */
+  @InjectTransactionManager()
+  async finish(
+    id: string,
+    orderId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager as EntityManager;
+    const [row] = await manager.execute<IntakeRow[]>(
+      `UPDATE checkout_intake SET status = 'done', order_id = ?,
+              claim_expires_at = NULL, last_error = NULL, updated_at = now()
+        WHERE id = ? AND status <> 'done' RETURNING *`,
+      [orderId, id],
+    );
+    if (!row) return false;
+    await this.releaseHolds(manager, row.items);
+    return true;
+  }
+
+  /**
+   * After a failed conversion: back to pending with a backoff, or, after MAX_ATTEMPTS, failed
+   * for good (its held units released). Returns the row when it failed for good.
+   */
+  @InjectTransactionManager()
+  async retryOrFail(
+    id: string,
+    owner: string,
+    error: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<IntakeRow | undefined> {
+    const manager = sharedContext.transactionManager as EntityManager;
+    const [row] = await manager.execute<IntakeRow[]>(
+      `UPDATE checkout_intake
+          SET status = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END,
+              claimed_by = NULL, last_error = ?, updated_at = now(),
+              claim_expires_at = now() + make_interval(secs => 2 ^ attempts)
+        WHERE id = ? AND claimed_by = ? AND status = 'converting' RETURNING *`,
+      [MAX_ATTEMPTS, error.slice(0, 500), id, owner],
+    );
+    if (row?.status !== "failed") return undefined;
+    await this.releaseHolds(manager, row.items);
+    return row;
+  }
+
+  private async releaseHolds(manager: EntityManager, items: IntakeItem[]): Promise<void> {
+    for (const item of items) {
+      await manager.execute(
+        "UPDATE intake_hold SET units = units - ?, updated_at = now() WHERE id = ?",
+        [item.quantity, item.variant_id],
+      );
+    }
+  }
+}

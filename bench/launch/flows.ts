@@ -1,0 +1,268 @@
+/**
+ * The checkout flows the launch benchmark drives, each exactly the HTTP calls a browser makes:
+ * - "storefront": what src/lib/cart.ts and src/components/Checkout.tsx do today (12 calls).
+ * - "lean": one cart creation with items, email, addresses and locale (Medusa takes them all
+ *   in POST /store/carts), then shipping, payment and completion (8 calls).
+ * - "intake": the launch route POST /store/checkout-intakes (2 calls: the offer and the intake);
+ *   the order is made in the background and checked in the database afterwards.
+ */
+import type { RegionKey } from "../../src/product/index.ts";
+import type { Shopper } from "./shoppers.ts";
+
+export const flowNames = ["storefront", "lean", "intake"] as const;
+export type FlowName = (typeof flowNames)[number];
+
+/** The storefront's cart fields (src/lib/cart.ts CART_FIELDS). */
+const CART_FIELDS =
+  "*items,*items.variant,*promotions,*shipping_methods,*shipping_address,+discount_subtotal";
+
+export class StepError extends Error {
+  readonly step: string;
+  readonly status: number;
+  constructor(step: string, status: number, message: string) {
+    super(message);
+    this.step = step;
+    this.status = status;
+  }
+  get kind(): string {
+    return `${this.step}: ${this.status || "network"} ${this.message.slice(0, 90)}`;
+  }
+}
+
+export interface Catalogue {
+  /** false: the product page's live offer is served from a cache, not read per shopper. */
+  readOffer: boolean;
+  regionIds: Record<RegionKey, string>;
+  /** variant id by region and SKU */
+  variantIds: Record<RegionKey, Record<string, string>>;
+}
+
+export interface Outcome {
+  /** The order id (plain flows) or the intake id (intake flow). */
+  id: string;
+  steps: Record<string, number>;
+}
+
+export class StoreApi {
+  private next = 0;
+  private readonly baseUrls: string[];
+  private readonly publishableKey: string;
+  constructor(baseUrls: string[], publishableKey: string) {
+    this.baseUrls = baseUrls;
+    this.publishableKey = publishableKey;
+  }
+
+  /** One shopper stays on one server, as a browser behind a sticky load balancer would. */
+  pick(): string {
+    const url = this.baseUrls[this.next++ % this.baseUrls.length];
+    if (!url) throw new Error("no backend URL");
+    return url;
+  }
+
+  async call<T>(
+    base: string,
+    steps: Record<string, number>,
+    step: string,
+    method: "GET" | "POST",
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          "x-publishable-api-key": this.publishableKey,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(120_000),
+      });
+    } catch (error) {
+      throw new StepError(step, 0, error instanceof Error ? error.message : String(error));
+    }
+    const text = await response.text();
+    steps[step] = (steps[step] ?? 0) + (performance.now() - started);
+    if (!response.ok) {
+      let message = text;
+      try {
+        message = (JSON.parse(text) as { message?: string }).message ?? text;
+      } catch {}
+      throw new StepError(step, response.status, message);
+    }
+    return JSON.parse(text) as T;
+  }
+}
+
+type CartReply = { cart: { id: string; payment_collection?: { id: string } | null } };
+
+async function offer(
+  api: StoreApi,
+  base: string,
+  steps: Record<string, number>,
+  s: Shopper,
+  c: Catalogue,
+) {
+  if (!c.readOffer) return;
+  await api.call(
+    base,
+    steps,
+    "offer",
+    "GET",
+    `/store/products?handle=camslide&region_id=${c.regionIds[s.region]}&fields=${encodeURIComponent("*variants.calculated_price,+variants.inventory_quantity")}`,
+  );
+}
+
+async function shipPayComplete(
+  api: StoreApi,
+  base: string,
+  steps: Record<string, number>,
+  s: Shopper,
+  cartId: string,
+  retrieveBeforeComplete: boolean,
+): Promise<string> {
+  const q = `fields=${encodeURIComponent(CART_FIELDS)}`;
+  const { shipping_options } = await api.call<{ shipping_options: { id: string; name: string }[] }>(
+    base,
+    steps,
+    "shipping-options",
+    "GET",
+    `/store/shipping-options?cart_id=${cartId}`,
+  );
+  const wanted = s.shipping === "express" ? "Express" : "Standard";
+  const option = shipping_options.find((o) => o.name.startsWith(wanted)) ?? shipping_options[0];
+  if (!option) throw new StepError("shipping-options", 200, "no shipping option");
+  await api.call(
+    base,
+    steps,
+    "add-shipping",
+    "POST",
+    `/store/carts/${cartId}/shipping-methods?${q}`,
+    {
+      option_id: option.id,
+    },
+  );
+  const { payment_collection } = await api.call<{ payment_collection: { id: string } }>(
+    base,
+    steps,
+    "payment-collection",
+    "POST",
+    "/store/payment-collections",
+    { cart_id: cartId },
+  );
+  await api.call(
+    base,
+    steps,
+    "payment-session",
+    "POST",
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+  );
+  if (retrieveBeforeComplete) {
+    await api.call(base, steps, "review", "GET", `/store/carts/${cartId}?${q}`);
+  }
+  const completed = await api.call<
+    { type: "order"; order: { id: string } } | { type: "cart"; error: { message: string } }
+  >(base, steps, "complete", "POST", `/store/carts/${cartId}/complete`, {});
+  if (completed.type !== "order") throw new StepError("complete", 200, completed.error.message);
+  await api.call(base, steps, "order-link", "POST", "/store/order-status/token", {
+    order_id: completed.order.id,
+    cart_id: cartId,
+  });
+  return completed.order.id;
+}
+
+/** Today's storefront, call for call. */
+async function storefront(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome> {
+  const base = api.pick();
+  const steps: Record<string, number> = {};
+  const q = `fields=${encodeURIComponent(CART_FIELDS)}`;
+  const variantId = c.variantIds[s.region][s.sku] ?? "";
+  await offer(api, base, steps, s, c);
+  const { cart } = await api.call<CartReply>(
+    base,
+    steps,
+    "create-cart",
+    "POST",
+    `/store/carts?${q}`,
+    {
+      region_id: c.regionIds[s.region],
+    },
+  );
+  await api.call(base, steps, "add-item", "POST", `/store/carts/${cart.id}/line-items?${q}`, {
+    variant_id: variantId,
+    quantity: s.quantity,
+  });
+  await api.call(base, steps, "email", "POST", `/store/carts/${cart.id}?${q}`, {
+    email: s.email,
+    metadata: { locale: s.locale },
+  });
+  await api.call(base, steps, "address", "POST", `/store/carts/${cart.id}?${q}`, {
+    shipping_address: s.address,
+    billing_address: s.address,
+  });
+  const id = await shipPayComplete(api, base, steps, s, cart.id, true);
+  return { id, steps };
+}
+
+/** The same checkout with the cart created complete in one call. */
+async function lean(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome> {
+  const base = api.pick();
+  const steps: Record<string, number> = {};
+  await offer(api, base, steps, s, c);
+  const { cart } = await api.call<CartReply>(
+    base,
+    steps,
+    "create-cart",
+    "POST",
+    "/store/carts?fields=id",
+    {
+      region_id: c.regionIds[s.region],
+      email: s.email,
+      items: [{ variant_id: c.variantIds[s.region][s.sku] ?? "", quantity: s.quantity }],
+      shipping_address: s.address,
+      billing_address: s.address,
+      metadata: { locale: s.locale },
+    },
+  );
+  const id = await shipPayComplete(api, base, steps, s, cart.id, false);
+  return { id, steps };
+}
+
+/** The launch route: the shopper is answered at once; the order follows in the background. */
+async function intake(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome> {
+  const base = api.pick();
+  const steps: Record<string, number> = {};
+  await offer(api, base, steps, s, c);
+  const key = `bench-${s.email}`;
+  const body = {
+    region_id: c.regionIds[s.region],
+    email: s.email,
+    locale: s.locale,
+    items: [{ variant_id: c.variantIds[s.region][s.sku] ?? "", quantity: s.quantity }],
+    shipping_address: s.address,
+    shipping: s.shipping,
+  };
+  const { intake: accepted } = await api.call<{ intake: { id: string } }>(
+    base,
+    steps,
+    "intake",
+    "POST",
+    "/store/checkout-intakes",
+    body,
+    { "idempotency-key": key },
+  );
+  return { id: accepted.id, steps };
+}
+
+export const flows: Record<
+  FlowName,
+  (api: StoreApi, s: Shopper, c: Catalogue) => Promise<Outcome>
+> = {
+  storefront,
+  lean,
+  intake,
+};

@@ -1,0 +1,85 @@
+/**
+ * After the launch: the 3PL export of every batch and a tracking import for every exported
+ * order, through the same admin routes `npm run ops` uses, timed.
+ */
+import { recordSpans } from "../../scripts/lib/csv-records.ts";
+
+export interface OpsTimings {
+  exportMs: number;
+  exportedLines: number;
+  exportedOrders: number;
+  importMs: number;
+  shipped: number;
+  rejected: number;
+  rejectedReasons: Record<string, number>;
+}
+
+/** As `npm run ops` sends them: each part answers well within fetch's 300 s header timeout. */
+const IMPORT_PART_ROWS = 100;
+
+export async function adminToken(base: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`admin login: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+export async function exportAndTrack(
+  base: string,
+  token: string,
+  batchNumbers: number[],
+): Promise<OpsTimings> {
+  const headers = { authorization: `Bearer ${token}` };
+  const orderNumbers = new Set<string>();
+  let lines = 0;
+  let started = performance.now();
+  for (const batch of batchNumbers) {
+    const response = await fetch(`${base}/admin/ops/export.csv?batch=${batch}`, { headers });
+    if (!response.ok) throw new Error(`export batch ${batch}: ${response.status}`);
+    const text = await response.text();
+    const [, ...records] = recordSpans(text);
+    for (const record of records) {
+      lines++;
+      orderNumbers.add(text.slice(record.start, record.end).split(",")[0] ?? "");
+    }
+  }
+  const exportMs = Math.round(performance.now() - started);
+  const rows = [...orderNumbers].map(
+    (number) => `${number},Swiss Post,99.00.${number.padStart(8, "0")},2027-01-28`,
+  );
+  const header = "order_number,carrier,tracking_number,shipped_date\n";
+  let shipped = 0;
+  let rejected = 0;
+  const rejectedReasons: Record<string, number> = {};
+  started = performance.now();
+  for (let i = 0; i < rows.length; i += IMPORT_PART_ROWS) {
+    const response = await fetch(`${base}/admin/ops/tracking?first_line=${i + 2}`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
+      body: `${header}${rows.slice(i, i + IMPORT_PART_ROWS).join("\n")}\n`,
+    });
+    if (!response.ok)
+      throw new Error(`tracking import: ${response.status} ${await response.text()}`);
+    const report = (await response.json()) as {
+      shipped: unknown[];
+      rejected: { reason: string }[];
+    };
+    shipped += report.shipped.length;
+    rejected += report.rejected.length;
+    for (const row of report.rejected) {
+      rejectedReasons[row.reason] = (rejectedReasons[row.reason] ?? 0) + 1;
+    }
+  }
+  return {
+    exportMs,
+    exportedLines: lines,
+    exportedOrders: orderNumbers.size,
+    importMs: Math.round(performance.now() - started),
+    shipped,
+    rejected,
+    rejectedReasons,
+  };
+}

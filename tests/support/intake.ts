@@ -1,0 +1,74 @@
+import { inject } from "vitest";
+import { swissAddress } from "./store.ts";
+
+export interface IntakeReply {
+  status: number;
+  body: {
+    message?: string;
+    intake?: {
+      id: string;
+      status: string;
+      items: { variant_id: string; quantity: number; unit_price: number }[];
+      items_subtotal: number;
+      promise: { batch_number: number; ships_by: string };
+      order_id: string | null;
+      order_token: string | null;
+    };
+  };
+}
+
+/** POST /store/checkout-intakes as the storefront sends it. */
+export async function postIntake(
+  body: unknown,
+  key: string | undefined,
+  baseUrl = inject("integration").backendUrl,
+): Promise<IntakeReply> {
+  const response = await fetch(`${baseUrl}/store/checkout-intakes`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-publishable-api-key": inject("integration").seeded.publishableKey,
+      ...(key ? { "idempotency-key": key } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as IntakeReply["body"] };
+}
+
+export async function getIntake(id: string, baseUrl = inject("integration").backendUrl) {
+  const response = await fetch(`${baseUrl}/store/checkout-intakes/${id}`, {
+    headers: { "x-publishable-api-key": inject("integration").seeded.publishableKey },
+  });
+  return { status: response.status, body: (await response.json()) as IntakeReply["body"] };
+}
+
+/** Polls the intake until the background made its order (or gave up), as the shopper's page does. */
+export async function settledIntake(id: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { body } = await getIntake(id);
+    const status = body.intake?.status;
+    if (status === "done" || status === "failed") return body.intake;
+    if (Date.now() > deadline)
+      throw new Error(`intake ${id} still ${status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export function intakeBody(
+  region: string,
+  variantId: string,
+  email: string,
+  quantity = 1,
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    region_id: region,
+    email,
+    locale: "de",
+    items: [{ variant_id: variantId, quantity }],
+    shipping_address: swissAddress,
+    shipping: "standard",
+    ...overrides,
+  };
+}
