@@ -428,30 +428,6 @@ describe("the configurator without WebGL", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
-
-  it("exists in French and German, with a PNG link preview of its variant", async () => {
-    const page = await (await browser.newContext()).newPage();
-    const response = await page.goto(`${baseUrl}/fr/caches/phone-coral/`);
-    expect(response?.status()).toBe(200);
-    expect(await page.getAttribute("html", "lang")).toBe("fr");
-    expect(await page.locator("h1").textContent()).toBe("Cache Téléphone en Corail");
-    const hreflang = await page
-      .locator('link[rel="alternate"][hreflang="de"]')
-      .getAttribute("href");
-    expect(hreflang).toMatch(/\/de\/abdeckungen\/phone-coral\/$/);
-    const ogImage = await page.locator('meta[property="og:image"]').getAttribute("content");
-    expect(ogImage).toMatch(/\/og\/phone-coral\.png$/);
-    const png = await page.request.get(`${baseUrl}${new URL(ogImage ?? "/").pathname}`);
-    expect(png.headers()["content-type"]).toBe("image/png");
-    const bytes = await png.body();
-    expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
-    // IHDR: width and height, big-endian, at bytes 16 and 20.
-    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630]);
-    const missing = await page.goto(`${baseUrl}/de/gibt-es-nicht/`);
-    expect(missing?.status()).toBe(404);
-    expect(await page.locator("h1").textContent()).toBe("Seite nicht gefunden");
-    await page.close();
-  });
 });
 
 describe("the static page of each fit x colour", () => {

@@ -3,12 +3,10 @@
 import { Resvg } from "@resvg/resvg-js";
 import type { APIRoute, GetStaticPaths } from "astro";
 import { OG_WIDTH, ogImageSvg } from "../../configurator/ogImage.ts";
-import { colourKeys, fitKeys, isColourKey, isFitKey } from "../../product/index.ts";
+import { isColourKey, isFitKey, variants } from "../../product/index.ts";
 
 export const getStaticPaths = (() =>
-  fitKeys.flatMap((fit) =>
-    colourKeys.map((colour) => ({ params: { fit, colour } })),
-  )) satisfies GetStaticPaths;
+  variants.map(({ fit, colour }) => ({ params: { fit, colour } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const { fit, colour } = params;
