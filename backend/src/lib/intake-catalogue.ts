@@ -22,6 +22,27 @@ export interface PricedVariant {
   unit_price: number;
 }
 
+/*
+ * Query results are typed from .medusa/types, which only `medusa build` generates: these row
+ * shapes keep this file type-checking in a clean checkout (as in scripts/seed.ts).
+ */
+interface RegionRow {
+  id: string;
+  currency_code: string;
+  countries?: ({ iso_2?: string | null } | null)[] | null;
+}
+
+interface OptionRow {
+  id: string;
+  name: string;
+  service_zone?: { geo_zones?: ({ country_code?: string | null } | null)[] | null } | null;
+}
+
+interface VariantRow {
+  product?: { status?: string; sales_channels?: ({ id?: string } | null)[] | null } | null;
+  calculated_price?: { calculated_amount?: unknown } | null;
+}
+
 interface Cached<T> {
   at: number;
   value: Promise<T>;
@@ -44,14 +65,15 @@ export async function regionFor(
   regionId: string,
   countryCode: string,
 ): Promise<Region> {
-  if (!fresh(regionsCache)) {
+  let regions = regionsCache;
+  if (!fresh(regions)) {
     const query = container.resolve(ContainerRegistrationKeys.QUERY);
     const value = query
       .graph({ entity: "region", fields: ["id", "currency_code", "countries.iso_2"] })
       .then(
         ({ data }) =>
-          new Map(
-            data.map((r) => [
+          new Map<string, Region>(
+            (data as unknown as RegionRow[]).map((r) => [
               r.id,
               {
                 id: r.id,
@@ -61,12 +83,13 @@ export async function regionFor(
             ]),
           ),
       );
-    regionsCache = { at: Date.now(), value };
+    regions = { at: Date.now(), value };
+    regionsCache = regions;
     value.catch(() => {
       regionsCache = undefined;
     });
   }
-  const region = (await regionsCache.value).get(regionId);
+  const region = (await regions.value).get(regionId);
   if (!region) throw invalid(`Unknown region ${regionId}.`);
   if (!region.countries.has(countryCode)) {
     throw invalid(
@@ -81,7 +104,8 @@ export async function shippingOptionFor(
   key: ShippingOptionKey,
   countryCode: string,
 ): Promise<string> {
-  if (!fresh(optionsCache)) {
+  let options = optionsCache;
+  if (!fresh(options)) {
     const query = container.resolve(ContainerRegistrationKeys.QUERY);
     const value = query
       .graph({
@@ -89,7 +113,7 @@ export async function shippingOptionFor(
         fields: ["id", "name", "service_zone.geo_zones.country_code"],
       })
       .then(({ data }) =>
-        data.map((o) => ({
+        (data as unknown as OptionRow[]).map((o) => ({
           id: o.id,
           name: o.name,
           countries: new Set(
@@ -97,12 +121,13 @@ export async function shippingOptionFor(
           ),
         })),
       );
-    optionsCache = { at: Date.now(), value };
+    options = { at: Date.now(), value };
+    optionsCache = options;
     value.catch(() => {
       optionsCache = undefined;
     });
   }
-  const option = (await optionsCache.value).find(
+  const option = (await options.value).find(
     (o) => o.name === shippingOptions[key].name && o.countries.has(countryCode),
   );
   if (!option) throw invalid(`No ${key} shipping to "${countryCode}".`);
@@ -135,10 +160,8 @@ export async function pricedVariants(
           },
         })
         .then(({ data }) => {
-          const variant = data[0];
-          // calculated_price is computed from the query context, so it is not in the entity's type.
-          const amount = (variant as { calculated_price?: { calculated_amount?: unknown } })
-            ?.calculated_price?.calculated_amount;
+          const variant = (data as unknown as VariantRow[])[0];
+          const amount = variant?.calculated_price?.calculated_amount;
           const sold =
             variant?.product?.status === "published" &&
             (variant.product.sales_channels ?? []).some((c) => c?.id === salesChannelId);
