@@ -5,7 +5,7 @@ import { backendReady, spawnBackend } from "../../scripts/lib/backend.ts";
 import { findFreePort } from "../../scripts/lib/ports.ts";
 import { stopProcess } from "../../scripts/lib/processes.ts";
 import { sku } from "../../src/product/index.ts";
-import { adminClient } from "../support/admin.ts";
+import { adminClient, setStock } from "../support/admin.ts";
 import { intakeBody, postIntake } from "../support/intake.ts";
 import { redisCommand, redisReachable, TEST_REDIS_URL } from "../support/redis.ts";
 import { regionId, storeClient, variantIdBySku } from "../support/store.ts";
@@ -94,25 +94,8 @@ describe.runIf(available)(
       const wanted = sku("phone", "space-grey");
       const variant = await variantIdBySku(sdk, ch, wanted);
       const admin = await adminClient("intake-scale@example.ch");
-      const { inventory_items } = await admin.json<{
-        inventory_items: {
-          id: string;
-          location_levels: {
-            location_id: string;
-            stocked_quantity: number;
-            reserved_quantity: number;
-          }[];
-        }[];
-      }>(`/admin/inventory-items?sku=${wanted}&fields=id,*location_levels`);
-      const item = inventory_items[0];
-      const level = item?.location_levels[0];
-      if (!item || !level) throw new Error("no inventory level");
-      const path = `/admin/inventory-items/${item.id}/location-levels/${level.location_id}`;
       const left = 5;
-      await admin.json(path, {
-        method: "POST",
-        body: JSON.stringify({ stocked_quantity: level.reserved_quantity + left }),
-      });
+      const restore = await setStock(admin, wanted, (reserved) => reserved + left);
       try {
         const emails = Array.from(
           { length: 18 },
@@ -134,10 +117,7 @@ describe.runIf(available)(
         expect(oversold).toHaveLength(0);
       } finally {
         // Give the variant its stock back (above what these orders reserved) for other tests.
-        await admin.json(path, {
-          method: "POST",
-          body: JSON.stringify({ stocked_quantity: level.stocked_quantity + left }),
-        });
+        await restore();
       }
     });
   },

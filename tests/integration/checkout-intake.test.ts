@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { basePriceMinor, sku } from "../../src/product/index.ts";
-import { type AdminClient, adminClient } from "../support/admin.ts";
+import { type AdminClient, adminClient, setStock } from "../support/admin.ts";
 import { getIntake, intakeBody, postIntake, settledIntake } from "../support/intake.ts";
 import { minor, regionId, storeClient, variantIdBySku } from "../support/store.ts";
 import { sql } from "../support/test-database.ts";
@@ -29,38 +29,6 @@ async function intakesFor(email: string) {
     "SELECT id, status FROM checkout_intake WHERE email = $1",
     [email],
   );
-}
-
-/** Sets a variant's stock at its location; returns a function that puts it back. */
-async function setStock(wanted: string, stocked: (reserved: number) => number) {
-  const { inventory_items } = await admin.json<{
-    inventory_items: {
-      id: string;
-      location_levels: {
-        location_id: string;
-        stocked_quantity: number;
-        reserved_quantity: number;
-      }[];
-    }[];
-  }>(`/admin/inventory-items?sku=${wanted}&fields=id,*location_levels`);
-  const item = inventory_items[0];
-  const level = item?.location_levels[0];
-  if (!item || !level) throw new Error("no inventory level");
-  const path = `/admin/inventory-items/${item.id}/location-levels/${level.location_id}`;
-  await admin.json(path, {
-    method: "POST",
-    body: JSON.stringify({ stocked_quantity: stocked(level.reserved_quantity) }),
-  });
-  return async () => {
-    const { inventory_items: now } = await admin.json<{
-      inventory_items: { location_levels: { reserved_quantity: number }[] }[];
-    }>(`/admin/inventory-items?sku=${wanted}&fields=id,*location_levels`);
-    const reserved = now[0]?.location_levels[0]?.reserved_quantity ?? 0;
-    await admin.json(path, {
-      method: "POST",
-      body: JSON.stringify({ stocked_quantity: Math.max(level.stocked_quantity, reserved) }),
-    });
-  };
 }
 
 beforeAll(async () => {
@@ -200,7 +168,7 @@ describe("checkout intakes (the launch route)", () => {
     const wanted = sku("monitor", "coral");
     const variant = await variantIdBySku(storeClient(), ch, wanted);
     const left = 4;
-    const restore = await setStock(wanted, (reserved) => reserved + left);
+    const restore = await setStock(admin, wanted, (reserved) => reserved + left);
     try {
       const emails = Array.from({ length: 12 }, (_, i) => `last${i}-${randomUUID()}@example.ch`);
       const replies = await Promise.all(

@@ -39,3 +39,44 @@ export async function adminClient(email: string): Promise<AdminClient> {
     },
   };
 }
+
+interface InventoryLevels {
+  inventory_items: {
+    id: string;
+    location_levels: { location_id: string; stocked_quantity: number; reserved_quantity: number }[];
+  }[];
+}
+
+async function stockLevel(admin: AdminClient, wanted: string) {
+  const { inventory_items } = await admin.json<InventoryLevels>(
+    `/admin/inventory-items?sku=${wanted}&fields=id,*location_levels`,
+  );
+  const item = inventory_items[0];
+  const level = item?.location_levels[0];
+  if (!item || !level) throw new Error(`no inventory level for ${wanted}`);
+  return {
+    level,
+    path: `/admin/inventory-items/${item.id}/location-levels/${level.location_id}`,
+  };
+}
+
+/**
+ * Sets a variant's stock at its location through the admin API (`stocked` gets the units
+ * reserved now); returns a function that gives back what was available before, whatever the
+ * test's orders reserved meanwhile, so later tests find the stock they expect.
+ */
+export async function setStock(
+  admin: AdminClient,
+  wanted: string,
+  stocked: (reserved: number) => number,
+): Promise<() => Promise<void>> {
+  const before = await stockLevel(admin, wanted);
+  const post = (stocked_quantity: number) =>
+    admin.json(before.path, { method: "POST", body: JSON.stringify({ stocked_quantity }) });
+  await post(stocked(before.level.reserved_quantity));
+  return async () => {
+    const now = await stockLevel(admin, wanted);
+    const reservedSince = now.level.reserved_quantity - before.level.reserved_quantity;
+    await post(before.level.stocked_quantity + Math.max(0, reservedSince));
+  };
+}
