@@ -14,6 +14,7 @@ export interface LaunchChecks {
   stillQueued: number;
   cartsWithTwoOrders: number;
   ordersWithoutBatch: number;
+  linesWithoutReservation: number;
   ordersWithoutAuthorisedPayment: number;
   batchesOverCapacity: number;
   batchesWhoseCountDisagrees: number;
@@ -34,7 +35,7 @@ export async function runChecks(
     const pattern = `%.${runTag}@bench.camslide.test`;
     const one = async (text: string, values: unknown[] = []) =>
       Number((await client.query<{ n: string }>(text, values)).rows[0]?.n ?? 0);
-    const runOrders = `SELECT o.id, o.email FROM "order" o WHERE o.email LIKE $1 AND o.deleted_at IS NULL`;
+    const runOrders = `SELECT o.id, o.email, o.version FROM "order" o WHERE o.email LIKE $1 AND o.deleted_at IS NULL`;
     const emails = (await client.query<{ email: string }>(`${runOrders}`, [pattern])).rows.map(
       (row) => row.email,
     );
@@ -98,8 +99,16 @@ export async function runChecks(
       ordersWithoutBatch: await one(
         `SELECT count(*) AS n FROM (${settledOrders}) o
            LEFT JOIN order_cart oc ON oc.order_id = o.id AND oc.deleted_at IS NULL
-           LEFT JOIN batch_allocation a ON a.cart_id = oc.cart_id AND a.deleted_at IS NULL
+           LEFT JOIN batch_allocation a ON a.deleted_at IS NULL
+                 AND (a.order_id = o.id OR a.cart_id = oc.cart_id)
           WHERE a.id IS NULL`,
+        [pattern],
+      ),
+      linesWithoutReservation: await one(
+        `SELECT count(*) AS n FROM (${settledOrders}) o
+           JOIN order_item oi ON oi.order_id = o.id AND oi.version = o.version AND oi.deleted_at IS NULL
+          WHERE NOT EXISTS (SELECT 1 FROM reservation_item r
+                             WHERE r.line_item_id = oi.item_id AND r.deleted_at IS NULL)`,
         [pattern],
       ),
       ordersWithoutAuthorisedPayment: await one(
@@ -125,6 +134,7 @@ export async function runChecks(
       result.lost === 0 &&
       result.cartsWithTwoOrders === 0 &&
       result.ordersWithoutBatch === 0 &&
+      result.linesWithoutReservation === 0 &&
       result.ordersWithoutAuthorisedPayment === 0 &&
       result.batchesOverCapacity === 0 &&
       result.batchesWhoseCountDisagrees === 0 &&

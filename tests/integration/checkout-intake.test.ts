@@ -55,8 +55,7 @@ describe("checkout intakes (the launch route)", () => {
     expect(orders.map((o) => o.id)).toEqual([settled?.order_id]);
     const [allocation] = await sql<{ units: number }>(
       databaseUrl,
-      `SELECT a.units FROM batch_allocation a JOIN order_cart oc ON oc.cart_id = a.cart_id
-        WHERE oc.order_id = $1 AND a.deleted_at IS NULL`,
+      "SELECT a.units FROM batch_allocation a WHERE a.order_id = $1 AND a.deleted_at IS NULL",
       [settled?.order_id],
     );
     expect(allocation?.units).toBe(2);

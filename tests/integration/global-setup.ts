@@ -44,15 +44,19 @@ export default async function setup(project: TestProject) {
   await mkdir(logDir, { recursive: true });
   const database = await createTestDatabase("camslide_it");
   const port = await findFreePort();
-  const env = medusaEnv({
-    databaseUrl: database.url,
-    port,
-    storefrontOrigins: ["http://localhost:4321"],
-    jwtSecret: randomBytes(32).toString("hex"),
-    cookieSecret: randomBytes(32).toString("hex"),
-    demo: false,
-    outboxDir: join(logDir, "outbox"),
-  });
+  // Small conversion batches (the shop's default is 25), so that the tests' few intakes are
+  // still shared between processes (checkout-intake-scale-out) and split into several batches.
+  const env = withIntakeBatch(
+    medusaEnv({
+      databaseUrl: database.url,
+      port,
+      storefrontOrigins: ["http://localhost:4321"],
+      jwtSecret: randomBytes(32).toString("hex"),
+      cookieSecret: randomBytes(32).toString("hex"),
+      demo: false,
+      outboxDir: join(logDir, "outbox"),
+    }),
+  );
   let server: Awaited<ReturnType<typeof spawnBackend>> | undefined;
   try {
     await buildBackend(join(logDir, "build.log"));
@@ -80,4 +84,8 @@ export default async function setup(project: TestProject) {
     if (server) await stopProcess(server);
     await database.drop();
   };
+}
+
+function withIntakeBatch(env: Record<string, string>): Record<string, string> {
+  return { ...env, CAMSLIDE_INTAKE_BATCH: "3" };
 }

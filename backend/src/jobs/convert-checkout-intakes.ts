@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { drainIntakes } from "../lib/intake-converter";
 
-/** Intakes converted at once per process; a launch's intakes arrive faster than this. */
-const CONCURRENCY = Number(process.env.CAMSLIDE_INTAKE_CONVERTERS || 4);
+/** Conversion loops per process, and intakes each turns into orders at once. */
+const CONVERTERS = Number(process.env.CAMSLIDE_INTAKE_CONVERTERS || 2);
+const BATCH = Number(process.env.CAMSLIDE_INTAKE_BATCH || 25);
 
 /**
  * Every second, in the process that runs jobs (the one process of the embedded shop, or the
@@ -11,7 +12,7 @@ const CONCURRENCY = Number(process.env.CAMSLIDE_INTAKE_CONVERTERS || 4);
  */
 export default async function convertCheckoutIntakes(container: MedusaContainer) {
   // Not awaited: a drain may run for minutes during a launch, and the next tick joins it.
-  void drainIntakes(container, CONCURRENCY).catch((error) => {
+  void drainIntakes(container, CONVERTERS, BATCH).catch((error) => {
     container.resolve("logger").error(`checkout intakes: ${String(error)}`);
   });
 }

@@ -1,133 +1,111 @@
 import { hostname } from "node:os";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import {
-  addShippingMethodToCartWorkflow,
-  completeCartWorkflow,
-  createCartWorkflow,
-  createPaymentCollectionForCartWorkflow,
-  createPaymentSessionsWorkflow,
-} from "@medusajs/medusa/core-flows";
 import { CHECKOUT_INTAKE_MODULE } from "../modules/checkout-intake";
 import type CheckoutIntakeModuleService from "../modules/checkout-intake/service";
 import type { IntakeRow } from "../modules/checkout-intake/service";
 import { PRODUCTION_MODULE } from "../modules/production";
 import type ProductionModuleService from "../modules/production/service";
+import { convertIntakesWorkflow, orderIdFor } from "../workflows/convert-intakes";
 import { quietEnough } from "./intake-pressure";
 
-/** The payment provider intakes are authorised with: Medusa's system provider, as the shop's. */
-const PAYMENT_PROVIDER = "pp_system_default";
 const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
-async function cartState(container: MedusaContainer, cartId: string) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY);
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: [
-      "id",
-      "completed_at",
-      "shipping_methods.id",
-      "payment_collection.id",
-      "payment_collection.payment_sessions.id",
-    ],
-    filters: { id: cartId },
-  });
-  return data[0];
+/** A workflow rethrows a step's error as a plain object: its message either way. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === "string" ? message : JSON.stringify(error);
 }
 
-async function orderOf(container: MedusaContainer, cartId: string): Promise<string | undefined> {
+/** The intakes (of these) whose order exists already: an earlier attempt made it. */
+async function alreadyOrdered(container: MedusaContainer, intakes: IntakeRow[]) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY);
   const { data } = await query.graph({
-    entity: "order_cart",
-    fields: ["order_id"],
-    filters: { cart_id: cartId },
+    entity: "order",
+    fields: ["id"],
+    filters: { id: intakes.map((i) => orderIdFor(i.id)) },
+    withDeleted: false,
   });
-  return data[0]?.order_id;
+  const ids = new Set((data as { id: string }[]).map((o) => o.id));
+  return intakes.filter((i) => ids.has(orderIdFor(i.id)));
 }
 
 /**
- * Turns one intake into one Medusa order with Medusa's own cart workflows: the cart (items,
- * email, addresses; priced by Medusa), the intake's batch allocation moved onto it, the
- * shipping method, a payment session with the system provider, and completion (which
- * reserves stock, authorises the payment and runs the batch hook, which finds the allocation).
- * Resumable: a retry continues with the cart recorded on the intake, and a cart that already
- * became an order is never completed again.
+ * Turns claimed intakes into orders, exactly once each: an intake whose order exists already
+ * (an attempt cut off after the order was made) is only marked done; the others go through
+ * the conversion workflow together. If the batch fails (one bad intake undoes them all), each
+ * is tried alone, so one bad intake delays the rest by a retry, not more, and is retried with a
+ * backoff or, after MAX_ATTEMPTS, failed with its stock and batch place given back.
  */
-export async function convertIntake(
+export async function convertIntakes(
   container: MedusaContainer,
-  intake: IntakeRow,
-): Promise<string> {
-  const intakes: CheckoutIntakeModuleService = container.resolve(CHECKOUT_INTAKE_MODULE);
+  intakes: IntakeRow[],
+): Promise<{ done: number; failed: number }> {
+  const service: CheckoutIntakeModuleService = container.resolve(CHECKOUT_INTAKE_MODULE);
   const production: ProductionModuleService = container.resolve(PRODUCTION_MODULE);
-  let cartId = intake.cart_id;
-  if (!cartId) {
-    const { result } = await createCartWorkflow(container).run({
-      input: {
-        region_id: intake.region_id,
-        sales_channel_id: intake.sales_channel_id,
-        email: intake.email,
-        items: intake.items.map(({ variant_id, quantity }) => ({ variant_id, quantity })),
-        shipping_address: intake.shipping_address,
-        billing_address: intake.shipping_address,
-        metadata: { locale: intake.locale, checkout_intake_id: intake.id },
-      },
-    });
-    cartId = await intakes.recordCart(intake.id, result.id);
-  } else {
-    // A retry: the cart may have become an order just before the last attempt was cut off.
-    const placed = await orderOf(container, cartId);
-    if (placed) return placed;
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
+  const made = await alreadyOrdered(container, intakes);
+  let done = (await service.finish(made.map((i) => ({ id: i.id, order_id: orderIdFor(i.id) }))))
+    .length;
+  const rest = intakes.filter((i) => !made.includes(i));
+  const attempt = async (group: IntakeRow[]) => {
+    const { result } = await convertIntakesWorkflow(container).run({ input: { intakes: group } });
+    return service.finish(
+      result.map((orderId, index) => ({ id: group[index]?.id ?? "", order_id: orderId })),
+    );
+  };
+  if (rest.length === 0) return { done, failed: 0 };
+  try {
+    done += (await attempt(rest)).length;
+    return { done, failed: 0 };
+  } catch (error) {
+    if (rest.length > 1) {
+      logger.warn(
+        `checkout intakes: a batch of ${rest.length} failed (${describe(error)}); trying each alone`,
+      );
+    }
   }
-  let cart = await cartState(container, cartId);
-  await production.transfer(intake.id, cartId);
-  if (!cart?.shipping_methods?.length) {
-    await addShippingMethodToCartWorkflow(container).run({
-      input: { cart_id: cartId, options: [{ id: intake.shipping_option_id }] },
-    });
+  let failed = 0;
+  for (const intake of rest) {
+    try {
+      done += (await attempt([intake])).length;
+    } catch (error) {
+      const message = describe(error);
+      const gaveUp = await service.retryOrFail(intake.id, owner, message);
+      logger.warn(`checkout intake ${intake.id}: ${message}${gaveUp ? " (gave up)" : ""}`);
+      if (gaveUp) {
+        failed += 1;
+        await production.releaseFor([intake.id, ...(gaveUp.cart_id ? [gaveUp.cart_id] : [])]);
+      }
+    }
   }
-  if (!cart?.payment_collection) {
-    await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cartId } });
-    cart = await cartState(container, cartId);
-  }
-  const collection = cart?.payment_collection;
-  if (collection && !collection.payment_sessions?.length) {
-    await createPaymentSessionsWorkflow(container).run({
-      input: { payment_collection_id: collection.id, provider_id: PAYMENT_PROVIDER },
-    });
-  }
-  const { result } = await completeCartWorkflow(container).run({ input: { id: cartId } });
-  return result.id;
+  return { done, failed };
 }
 
 let draining: Promise<void> | undefined;
 
 /**
- * Converts intakes until none is waiting, `concurrency` at a time, in this process. One drain
- * per process at a time (a second call joins the running one); several processes share the
- * work through `claim`'s SKIP LOCKED.
+ * Converts intakes until none is waiting: `converters` loops in this process, each claiming
+ * `batch` intakes at a time. One drain per process at a time (a second call joins the running
+ * one); several processes share the work through `claim`'s SKIP LOCKED.
  */
-export function drainIntakes(container: MedusaContainer, concurrency: number): Promise<void> {
+export function drainIntakes(
+  container: MedusaContainer,
+  converters: number,
+  batch: number,
+): Promise<void> {
   draining ??= (async () => {
     const intakes: CheckoutIntakeModuleService = container.resolve(CHECKOUT_INTAKE_MODULE);
-    const production: ProductionModuleService = container.resolve(PRODUCTION_MODULE);
-    const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
     const worker = async () => {
       for (;;) {
         await quietEnough();
-        const [intake] = await intakes.claim(owner, 1);
-        if (!intake) return;
-        try {
-          await intakes.finish(intake.id, await convertIntake(container, intake));
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          const failed = await intakes.retryOrFail(intake.id, owner, message);
-          logger.warn(`checkout intake ${intake.id}: ${message}${failed ? " (gave up)" : ""}`);
-          if (failed)
-            await production.releaseFor([intake.id, ...(failed.cart_id ? [failed.cart_id] : [])]);
-        }
+        const claimed = await intakes.claim(owner, batch);
+        if (claimed.length === 0) return;
+        await convertIntakes(container, claimed);
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(Array.from({ length: converters }, worker));
   })().finally(() => {
     draining = undefined;
   });

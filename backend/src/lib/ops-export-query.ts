@@ -1,4 +1,5 @@
 import type { Knex } from "@mikro-orm/knex";
+import { allocationJoin } from "./order-batches";
 
 /** What an export is for: a batch, orders placed since a date, and whether to repeat. */
 export interface ExportFilter {
@@ -75,8 +76,7 @@ export async function streamExportLines(
            JOIN order_line_item li ON li.id = oi.item_id AND li.deleted_at IS NULL
            LEFT JOIN product_variant pv ON pv.id = li.variant_id
            LEFT JOIN order_address a ON a.id = o.shipping_address_id
-           LEFT JOIN order_cart oc ON oc.order_id = o.id AND oc.deleted_at IS NULL
-           LEFT JOIN batch_allocation ba ON ba.cart_id = oc.cart_id AND ba.deleted_at IS NULL
+           ${allocationJoin("ba", "o.id")}
            LEFT JOIN production_batch pb ON pb.id = ba.batch_id
           WHERE ${where.join(" AND ")}
           ORDER BY o.display_id, li.created_at, li.id`,

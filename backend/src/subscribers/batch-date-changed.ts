@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework";
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
+import { Modules } from "@medusajs/framework/utils";
 import { batchMovedEmail, formatDay } from "../lib/emails";
+import { ordersInBatch } from "../lib/order-batches";
 import { ordersForMail, statusLink } from "../lib/order-mail";
 import { BATCH_DATE_CHANGED, PRODUCTION_MODULE } from "../modules/production";
 import type ProductionModuleService from "../modules/production/service";
@@ -21,21 +22,13 @@ interface Moved {
 export default async function batchDateChanged({ event, container }: SubscriberArgs<Moved>) {
   const { batch_id, to } = event.data;
   const production: ProductionModuleService = container.resolve(PRODUCTION_MODULE);
-  const query = container.resolve(ContainerRegistrationKeys.QUERY);
   const notifications = container.resolve(Modules.NOTIFICATION);
   const batch = await production.retrieveProductionBatch(batch_id);
-  for (let skip = 0; ; skip += PAGE) {
-    const allocations = await production.listBatchAllocations(
-      { batch_id },
-      { take: PAGE, skip, order: { id: "ASC" } },
-    );
+  for (let after = ""; ; ) {
+    const allocations = await ordersInBatch(container, batch_id, { after, limit: PAGE });
     if (allocations.length === 0) break;
-    const { data: links } = await query.graph({
-      entity: "order_cart",
-      fields: ["order_id", "cart_id"],
-      filters: { cart_id: allocations.map((a) => a.cart_id) },
-    });
-    const orderIds = (links as { order_id: string }[]).map((l) => l.order_id);
+    after = allocations.at(-1)?.allocation_id ?? after;
+    const orderIds = allocations.flatMap((a) => (a.order_id ? [a.order_id] : []));
     if (orderIds.length === 0) continue;
     const messages = (await ordersForMail(container, orderIds))
       .filter((order) => order.email && order.status !== "canceled")

@@ -186,49 +186,29 @@ export default class CheckoutIntakeModuleService extends MedusaService({
   }
 
   /**
-   * Records the cart made for an intake, once; returns the intake's cart, which is another one
-   * if a process that took over a stale claim recorded its cart first (ours is then abandoned).
-   */
-  @InjectManager()
-  async recordCart(
-    id: string,
-    cartId: string,
-    @MedusaContext() sharedContext: Context<EntityManager> = {},
-  ): Promise<string> {
-    const manager = sharedContext.manager as EntityManager;
-    const [row] = await manager.execute<{ cart_id: string }[]>(
-      `WITH recorded AS (
-         UPDATE checkout_intake SET cart_id = ?, updated_at = now()
-          WHERE id = ? AND cart_id IS NULL RETURNING cart_id
-       )
-       SELECT cart_id FROM recorded
-       UNION ALL
-       SELECT cart_id FROM checkout_intake WHERE id = ? AND NOT EXISTS (SELECT 1 FROM recorded)`,
-      [cartId, id, id],
-    );
-    return row?.cart_id ?? cartId;
-  }
-
-  /**
-   * Marks the intake done with its order and lets go of its held units, in one transaction.
-   * `claimed_by` stays: it names the process that made the order.
+   * Marks intakes done with their orders and lets go of their held units (the orders' own
+   * reservations hold the stock now), in one transaction. An intake already done is left as it
+   * is. `claimed_by` stays: it names the process that made the order. Returns the ids marked.
    */
   @InjectTransactionManager()
   async finish(
-    id: string,
-    orderId: string,
+    done: { id: string; order_id: string }[],
     @MedusaContext() sharedContext: Context<EntityManager> = {},
-  ): Promise<boolean> {
+  ): Promise<string[]> {
+    if (done.length === 0) return [];
     const manager = sharedContext.transactionManager as EntityManager;
-    const [row] = await manager.execute<IntakeRow[]>(
-      `UPDATE checkout_intake SET status = 'done', order_id = ?,
+    const rows = await manager.execute<IntakeRow[]>(
+      `UPDATE checkout_intake i SET status = 'done', order_id = v.order_id,
               claim_expires_at = NULL, last_error = NULL, updated_at = now()
-        WHERE id = ? AND status <> 'done' RETURNING *`,
-      [orderId, id],
+         FROM unnest(ARRAY[?]::text[], ARRAY[?]::text[]) AS v(id, order_id)
+        WHERE i.id = v.id AND i.status <> 'done' RETURNING i.*`,
+      [done.map((d) => d.id), done.map((d) => d.order_id)],
     );
-    if (!row) return false;
-    await this.releaseHolds(manager, row.items);
-    return true;
+    await this.releaseHolds(
+      manager,
+      rows.flatMap((row) => row.items),
+    );
+    return rows.map((row) => row.id);
   }
 
   /**
@@ -257,10 +237,15 @@ export default class CheckoutIntakeModuleService extends MedusaService({
   }
 
   private async releaseHolds(manager: EntityManager, items: IntakeItem[]): Promise<void> {
+    const units = new Map<string, number>();
     for (const item of items) {
+      units.set(item.variant_id, (units.get(item.variant_id) ?? 0) + item.quantity);
+    }
+    // In a fixed order, as `accept` locks them, so the two cannot deadlock.
+    for (const [variantId, quantity] of [...units].sort(([a], [b]) => a.localeCompare(b))) {
       await manager.execute(
         "UPDATE intake_hold SET units = units - ?, updated_at = now() WHERE id = ?",
-        [item.quantity, item.variant_id],
+        [quantity, variantId],
       );
     }
   }

@@ -117,21 +117,38 @@ export default class ProductionModuleService extends MedusaService({
   }
 
   /**
-   * Moves an allocation to another key: a checkout intake allocates under its own id, and its
-   * cart takes the allocation over before completion (the hook then finds it and takes no more).
+   * Records the order each checkout became on its allocation (`key` is the cart or intake id it
+   * allocated under). Only an allocation without an order is set, so a replay changes nothing.
+   * Returns the number of allocations set.
    */
   @InjectManager()
-  async transfer(
-    fromKey: string,
-    toKey: string,
+  async assignOrders(
+    pairs: { key: string; order_id: string }[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<number> {
+    if (pairs.length === 0) return 0;
+    const manager = sharedContext.manager as EntityManager;
+    const rows = await manager.execute<{ id: string }[]>(
+      `UPDATE batch_allocation ba SET order_id = v.order_id, updated_at = now()
+         FROM unnest(ARRAY[?]::text[], ARRAY[?]::text[]) AS v(key, order_id)
+        WHERE ba.cart_id = v.key AND ba.order_id IS NULL AND ba.deleted_at IS NULL
+       RETURNING ba.id`,
+      [pairs.map((p) => p.key), pairs.map((p) => p.order_id)],
+    );
+    return rows.length;
+  }
+
+  /** Undoes `assignOrders` for these orders (compensation when they are not placed after all). */
+  @InjectManager()
+  async unassignOrders(
+    orderIds: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {},
   ): Promise<void> {
+    if (orderIds.length === 0) return;
     const manager = sharedContext.manager as EntityManager;
     await manager.execute(
-      `UPDATE batch_allocation SET cart_id = ?, updated_at = now()
-        WHERE cart_id = ? AND deleted_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM batch_allocation WHERE cart_id = ? AND deleted_at IS NULL)`,
-      [toKey, fromKey, toKey],
+      "UPDATE batch_allocation SET order_id = NULL, updated_at = now() WHERE order_id = ANY(ARRAY[?]::text[])",
+      [orderIds],
     );
   }
 

@@ -2,10 +2,9 @@ import { policy } from "@camslide/product";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
 import type { Knex } from "@mikro-orm/knex";
+import { orderBatches } from "../../../lib/order-batches";
 import { verifyOrderLink } from "../../../lib/order-links";
 import { RateLimiter } from "../../../lib/rate-limit";
-import { PRODUCTION_MODULE } from "../../../modules/production";
-import type ProductionModuleService from "../../../modules/production/service";
 
 /** Wrong tokens and failed lookups per IP: 20 per 10 minutes. */
 export const statusAttempts = new RateLimiter(20, 10 * 60 * 1000);
@@ -100,16 +99,7 @@ export async function orderStatus(container: MedusaContainer, orderId: string) {
   });
   const order = data[0] as unknown as OrderRow | undefined;
   if (!order) return notFound();
-  const { data: carts } = await query.graph({
-    entity: "order_cart",
-    fields: ["cart_id"],
-    filters: { order_id: orderId },
-  });
-  const cartId = (carts[0] as { cart_id?: string } | undefined)?.cart_id;
-  const production: ProductionModuleService = container.resolve(PRODUCTION_MODULE);
-  const [allocation] = cartId
-    ? await production.listBatchAllocations({ cart_id: cartId }, { relations: ["batch"] })
-    : [];
+  const allocation = (await orderBatches(container, [orderId])).get(orderId);
   const fulfillments = (order.fulfillments ?? []).filter((f) => !f.canceled_at);
   const shipped = fulfillments.filter((f) => f.shipped_at);
   const canceled = order.status === "canceled";
@@ -139,7 +129,7 @@ export async function orderStatus(container: MedusaContainer, orderId: string) {
     batch: allocation
       ? {
           number: allocation.batch.number,
-          ships_by: new Date(allocation.batch.ships_by).toISOString().slice(0, 10),
+          ships_by: allocation.batch.ships_by,
           state: allocation.batch.state,
         }
       : null,

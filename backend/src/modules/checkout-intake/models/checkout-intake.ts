@@ -22,6 +22,7 @@ export const CheckoutIntake = model
     shipping_option_id: model.text(),
     /** {batch_number, ships_by}: the batch allocated at intake. */
     promise: model.json(),
+    /** The cart an earlier converter made from the intake; intakes are now ordered without one. */
     cart_id: model.text().nullable(),
     order_id: model.text().nullable(),
     attempts: model.number().default(0),

@@ -17,11 +17,11 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     pg.raw<{ rows: { batch_id: string; units: number }[] }>(
       `SELECT ba.batch_id, SUM(ba.units)::int AS units
          FROM batch_allocation ba
-         JOIN order_cart oc ON oc.cart_id = ba.cart_id AND oc.deleted_at IS NULL
+         LEFT JOIN order_cart oc ON oc.cart_id = ba.cart_id AND oc.deleted_at IS NULL
         WHERE ba.deleted_at IS NULL
           AND EXISTS (SELECT 1 FROM order_fulfillment x
                         JOIN fulfillment f ON f.id = x.fulfillment_id
-                       WHERE x.order_id = oc.order_id AND x.deleted_at IS NULL
+                       WHERE x.order_id = COALESCE(ba.order_id, oc.order_id) AND x.deleted_at IS NULL
                          AND f.deleted_at IS NULL AND f.canceled_at IS NULL
                          AND f.shipped_at IS NOT NULL)
         GROUP BY ba.batch_id`,

@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
-import { PRODUCTION_MODULE } from "../../../../../modules/production";
-import type ProductionModuleService from "../../../../../modules/production/service";
+import { MedusaError } from "@medusajs/framework/utils";
+import { orderBatches } from "../../../../../lib/order-batches";
 
 /**
  * GET /store/production/orders/:id: the batch and ship-by date the order was given when it
@@ -9,22 +8,13 @@ import type ProductionModuleService from "../../../../../modules/production/serv
  * page already relies on (issue #5 replaces it with a signed link).
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY);
-  const { data } = await query.graph({
-    entity: "order_cart",
-    fields: ["cart_id", "order_id"],
-    filters: { order_id: req.params.id },
-  });
-  const cartId = (data[0] as { cart_id?: string } | undefined)?.cart_id;
-  const production: ProductionModuleService = req.scope.resolve(PRODUCTION_MODULE);
-  const [allocation] = cartId
-    ? await production.listBatchAllocations({ cart_id: cartId }, { relations: ["batch"] })
-    : [];
+  const orderId = String(req.params.id ?? "");
+  const allocation = (await orderBatches(req.scope, [orderId])).get(orderId);
   if (!allocation) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No batch for this order");
   res.json({
     batch: {
       number: allocation.batch.number,
-      ships_by: new Date(allocation.batch.ships_by).toISOString().slice(0, 10),
+      ships_by: allocation.batch.ships_by,
       state: allocation.batch.state,
     },
     units: allocation.units,
