@@ -1,7 +1,7 @@
 /**
  * npm run bench:launch -- --orders N --concurrency C [--flow intake|lean|storefront]
  *   [--redis URL --servers 2 --worker] [--pg synchronous_commit=off] [--env LOG_LEVEL=info]
- *   [--profile] [--skip-ops]
+ *   [--profile] [--skip-ops] [--stock UNITS]
  *
  * A replayed launch: boots a shop (a fresh embedded PostgreSQL and one Medusa, as `npm start`
  * runs it; or with --redis the scale-out configuration on the machine's PostgreSQL), drives N
@@ -26,7 +26,7 @@ import {
   StepError,
   StoreApi,
 } from "./launch/flows.ts";
-import { adminToken, exportAndTrack } from "./launch/ops.ts";
+import { adminToken, exportAndTrack, setAllStock } from "./launch/ops.ts";
 import { summariseProfile } from "./launch/profile.ts";
 import { BENCH_ADMIN, bootShop, cpuSeconds, loadAverage, rssMb } from "./launch/shop.ts";
 import { shopper } from "./launch/shoppers.ts";
@@ -46,6 +46,8 @@ const { values } = parseArgs({
     "skip-offer": { type: "boolean", default: false },
     seed: { type: "string", default: "1" },
     "drain-timeout": { type: "string", default: "3600" },
+    /** Units of every variant before the launch (the seed stocks 1,000 each). */
+    stock: { type: "string" },
   },
 });
 const orders = Number(values.orders);
@@ -88,6 +90,13 @@ const shop = await bootShop({
 let exitCode = 0;
 try {
   const api = new StoreApi(shop.urls, shop.seeded.publishableKey);
+  if (values.stock !== undefined) {
+    const units = Number(values.stock);
+    if (!Number.isSafeInteger(units) || units < 0) throw new Error("--stock is a whole number");
+    const base = shop.urls[0] ?? "";
+    const token = await adminToken(base, BENCH_ADMIN.email, BENCH_ADMIN.password);
+    console.log(`Stock: ${await setAllStock(base, token, units)} variants at ${units} units`);
+  }
   const catalogue = await loadCatalogue(api);
 
   const stepTimes: Record<string, number[]> = {};
@@ -192,6 +201,7 @@ try {
       redis: Boolean(values.redis),
       postgres: values.pg,
       medusaEnv: values.env,
+      stockPerVariant: values.stock === undefined ? "as seeded" : Number(values.stock),
     },
     accepted: accepted.size,
     acceptedPerSecond: Math.round((accepted.size / loadMs) * 10000) / 10,

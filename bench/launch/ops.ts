@@ -27,6 +27,32 @@ export async function adminToken(base: string, email: string, password: string):
   return ((await response.json()) as { token: string }).token;
 }
 
+/**
+ * Before the launch: every variant's stock at `units`, through the admin API as an operator
+ * sets it (the seed stocks too few units for a 40,000-shopper launch). Returns the variants set.
+ */
+export async function setAllStock(base: string, token: string, units: number): Promise<number> {
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const response = await fetch(
+    `${base}/admin/inventory-items?limit=1000&fields=id,*location_levels`,
+    { headers },
+  );
+  if (!response.ok) throw new Error(`inventory: ${response.status} ${await response.text()}`);
+  const { inventory_items } = (await response.json()) as {
+    inventory_items: { id: string; location_levels: { location_id: string }[] }[];
+  };
+  for (const item of inventory_items) {
+    for (const level of item.location_levels) {
+      const set = await fetch(
+        `${base}/admin/inventory-items/${item.id}/location-levels/${level.location_id}`,
+        { method: "POST", headers, body: JSON.stringify({ stocked_quantity: units }) },
+      );
+      if (!set.ok) throw new Error(`stock of ${item.id}: ${set.status} ${await set.text()}`);
+    }
+  }
+  return inventory_items.length;
+}
+
 export async function exportAndTrack(
   base: string,
   token: string,

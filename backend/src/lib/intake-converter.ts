@@ -7,16 +7,10 @@ import type { IntakeRow } from "../modules/checkout-intake/service";
 import { PRODUCTION_MODULE } from "../modules/production";
 import type ProductionModuleService from "../modules/production/service";
 import { convertIntakesWorkflow, orderIdFor } from "../workflows/convert-intakes";
+import { errorMessage } from "./error-message";
 import { quietEnough } from "./intake-pressure";
 
 const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-
-/** A workflow rethrows a step's error as a plain object: its message either way. */
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === "string" ? message : JSON.stringify(error);
-}
 
 /** The intakes (of these) whose order exists already: an earlier attempt made it. */
 async function alreadyOrdered(container: MedusaContainer, intakes: IntakeRow[]) {
@@ -62,7 +56,7 @@ export async function convertIntakes(
   } catch (error) {
     if (rest.length > 1) {
       logger.warn(
-        `checkout intakes: a batch of ${rest.length} failed (${describe(error)}); trying each alone`,
+        `checkout intakes: a batch of ${rest.length} failed (${errorMessage(error)}); trying each alone`,
       );
     }
   }
@@ -71,7 +65,7 @@ export async function convertIntakes(
     try {
       done += (await attempt([intake])).length;
     } catch (error) {
-      const message = describe(error);
+      const message = errorMessage(error);
       const gaveUp = await service.retryOrFail(intake.id, owner, message);
       logger.warn(`checkout intake ${intake.id}: ${message}${gaveUp ? " (gave up)" : ""}`);
       if (gaveUp) {

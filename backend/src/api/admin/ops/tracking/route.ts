@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { MedusaError } from "@medusajs/framework/utils";
 import { z } from "@medusajs/framework/zod";
+import { errorMessage } from "../../../../lib/error-message";
 import { shipTrackedOrder } from "../../../../lib/ship-tracked-order";
 import { parseTrackingCsv, type RejectedRow } from "../../../../lib/tracking-csv";
 
@@ -13,6 +14,8 @@ export const AdminTrackingQuery = z
  * inside HTTP timeouts; a longer file is sent in parts, as npm run ops does.
  */
 export const MAX_TRACKING_ROWS = 500;
+/** Orders shipped at once within one request. */
+const TRACKING_CONCURRENCY = 4;
 
 /**
  * POST /admin/ops/tracking (text/plain body: the 3PL's CSV with order_number, carrier,
@@ -52,37 +55,37 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const shipped: { line: number; order_number: number; fulfillment_id: string }[] = [];
   const rejected: RejectedRow[] = [...parsed.rejected];
   const actorId = req.auth_context?.actor_id;
-  for (const row of parsed.rows) {
-    try {
-      const outcome = await shipTrackedOrder(req.scope, row, actorId);
-      if (outcome.shipped) {
-        shipped.push({
-          line: row.line,
-          order_number: row.orderNumber,
-          fulfillment_id: outcome.fulfillment_id,
-        });
-      } else {
+  // A few orders at a time: each is mostly waiting on the database, and the lock per order
+  // keeps a row that appears twice from shipping twice.
+  let next = 0;
+  const ship = async () => {
+    for (let row = parsed.rows[next++]; row; row = parsed.rows[next++]) {
+      try {
+        const outcome = await shipTrackedOrder(req.scope, row, actorId);
+        if (outcome.shipped) {
+          shipped.push({
+            line: row.line,
+            order_number: row.orderNumber,
+            fulfillment_id: outcome.fulfillment_id,
+          });
+        } else {
+          rejected.push({
+            line: row.line,
+            order_number: String(row.orderNumber),
+            reason: outcome.reason,
+          });
+        }
+      } catch (error) {
         rejected.push({
           line: row.line,
           order_number: String(row.orderNumber),
-          reason: outcome.reason,
+          reason: `Medusa refused it: ${errorMessage(error)}`,
         });
       }
-    } catch (error) {
-      rejected.push({
-        line: row.line,
-        order_number: String(row.orderNumber),
-        reason: `Medusa refused it: ${errorMessage(error)}`,
-      });
     }
-  }
+  };
+  await Promise.all(Array.from({ length: TRACKING_CONCURRENCY }, ship));
+  shipped.sort((a, b) => a.line - b.line);
   rejected.sort((a, b) => a.line - b.line);
   res.json({ shipped, rejected });
-}
-
-/** Workflow failures arrive as plain objects with a message, not always as Errors. */
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === "string" ? message : JSON.stringify(error);
 }
