@@ -1,7 +1,7 @@
 /**
  * npm run bench:launch -- --orders N --concurrency C [--flow intake|lean|storefront]
  *   [--redis URL --servers 2 --worker] [--pg synchronous_commit=off] [--env LOG_LEVEL=info]
- *   [--profile] [--skip-ops] [--stock UNITS]
+ *   [--profile] [--skip-ops] [--stock UNITS] [--track-orders N]
  *
  * A replayed launch: boots a shop (a fresh embedded PostgreSQL and one Medusa, as `npm start`
  * runs it; or with --redis the scale-out configuration on the machine's PostgreSQL), drives N
@@ -48,6 +48,8 @@ const { values } = parseArgs({
     "drain-timeout": { type: "string", default: "3600" },
     /** Units of every variant before the launch (the seed stocks 1,000 each). */
     stock: { type: "string" },
+    /** Import tracking for only the first N exported orders (all by default). */
+    "track-orders": { type: "string" },
   },
 });
 const orders = Number(values.orders);
@@ -172,6 +174,7 @@ try {
         base,
         token,
         checks.batches.filter((b) => b.allocated > 0).map((b) => b.number),
+        values["track-orders"] === undefined ? undefined : Number(values["track-orders"]),
       );
     } catch (error) {
       exitCode = 1;

@@ -128,6 +128,48 @@ describe("checkout intakes (the launch route)", () => {
     expect(await intakesFor(email)).toHaveLength(0);
   });
 
+  it("is closed in a region that takes card payments: the queue's orders are paid by the system provider", async () => {
+    // A region as `STRIPE_API_KEY` leaves them: the system provider not offered.
+    const { region } = await admin.json<{ region: { id: string } }>("/admin/regions", {
+      method: "POST",
+      body: JSON.stringify({
+        name: `Cards only ${randomUUID().slice(0, 8)}`,
+        currency_code: "eur",
+        countries: ["br"],
+        payment_providers: [],
+      }),
+    });
+    try {
+      const email = `cards-${randomUUID()}@example.ch`;
+      const post = () =>
+        postIntake(
+          intakeBody(region.id, tablet, email, 1, {
+            shipping_address: {
+              first_name: "Ana",
+              last_name: "Silva",
+              address_1: "Avenida Paulista 1000",
+              city: "São Paulo",
+              postal_code: "01310-100",
+              country_code: "br",
+            },
+          }),
+          randomUUID(),
+        );
+      // The intake route reads regions again at most once a second: a new one may be unknown
+      // for that second.
+      let reply = await post();
+      for (let i = 0; i < 20 && /Unknown region/.test(reply.body.message ?? ""); i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        reply = await post();
+      }
+      expect(reply.status).toBe(400);
+      expect(reply.body.message).toMatch(/not open in this region/);
+      expect(await intakesFor(email)).toHaveLength(0);
+    } finally {
+      await admin.fetch(`/admin/regions/${region.id}`, { method: "DELETE" });
+    }
+  });
+
   it("refuses a request without an Idempotency-Key", async () => {
     const reply = await postIntake(intakeBody(ch, tablet, "nokey@example.ch"), undefined);
     expect(reply.status).toBe(400);

@@ -106,6 +106,8 @@ describe("orders made from checkout intakes", () => {
     expect(accepted.status).toBe(202);
     const settled = await settledIntake(accepted.body.intake?.id ?? "");
     expect(settled?.status).toBe("done");
+    // The order carries the intake's ULID: a second order for the intake could not be stored.
+    expect(settled?.order_id).toBe(settled?.id.replace(/^cint_/, "order_"));
     const viaIntake = await adminOrder(settled?.order_id ?? "");
 
     for (const key of ["total", "subtotal", "tax_total", "shipping_total"] as const) {

@@ -1,13 +1,14 @@
 import { type ShippingOptionKey, shippingOptions } from "@camslide/product";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils";
+import { INTAKE_PAYMENT_PROVIDER } from "../workflows/convert-intakes";
 
 /**
  * What a checkout intake checks its request against: regions and their countries, shipping
  * options per country, variants' prices from Medusa's pricing. Read through Medusa's query and
  * kept for a few seconds, because a launch asks the same questions thousands of times a minute;
- * a price change reaches intakes within TTL_MS, and the order itself is always priced by
- * Medusa when it is made.
+ * a price change reaches intakes within TTL_MS. The order is made at the price its intake was
+ * accepted at (the shopper was shown it), which Medusa's pricing gave.
  */
 const TTL_MS = 10_000;
 
@@ -15,6 +16,7 @@ interface Region {
   id: string;
   currency_code: string;
   countries: Set<string>;
+  payment_providers: Set<string>;
 }
 
 export interface PricedVariant {
@@ -30,6 +32,7 @@ interface RegionRow {
   id: string;
   currency_code: string;
   countries?: ({ iso_2?: string | null } | null)[] | null;
+  payment_providers?: ({ id?: string | null } | null)[] | null;
 }
 
 interface OptionRow {
@@ -60,16 +63,15 @@ function invalid(message: string): MedusaError {
   return new MedusaError(MedusaError.Types.INVALID_DATA, message);
 }
 
-export async function regionFor(
-  container: MedusaContainer,
-  regionId: string,
-  countryCode: string,
-): Promise<Region> {
+function currentRegions(container: MedusaContainer): Promise<Map<string, Region>> {
   let regions = regionsCache;
   if (!fresh(regions)) {
     const query = container.resolve(ContainerRegistrationKeys.QUERY);
     const value = query
-      .graph({ entity: "region", fields: ["id", "currency_code", "countries.iso_2"] })
+      .graph({
+        entity: "region",
+        fields: ["id", "currency_code", "countries.iso_2", "payment_providers.id"],
+      })
       .then(
         ({ data }) =>
           new Map<string, Region>(
@@ -79,6 +81,7 @@ export async function regionFor(
                 id: r.id,
                 currency_code: r.currency_code,
                 countries: new Set((r.countries ?? []).map((c) => c?.iso_2 ?? "")),
+                payment_providers: new Set((r.payment_providers ?? []).map((p) => p?.id ?? "")),
               },
             ]),
           ),
@@ -89,8 +92,29 @@ export async function regionFor(
       regionsCache = undefined;
     });
   }
-  const region = (await regions.value).get(regionId);
+  return regions.value;
+}
+
+export async function regionFor(
+  container: MedusaContainer,
+  regionId: string,
+  countryCode: string,
+): Promise<Region> {
+  let region = (await currentRegions(container)).get(regionId);
+  if (!region && regionsCache && Date.now() - regionsCache.at > 1_000) {
+    // A region made since the last read: look again, at most once a second.
+    regionsCache = undefined;
+    region = (await currentRegions(container)).get(regionId);
+  }
   if (!region) throw invalid(`Unknown region ${regionId}.`);
+  if (!region.payment_providers.has(INTAKE_PAYMENT_PROVIDER)) {
+    // The queue authorises orders with the system provider, which takes no money: where the
+    // shop takes real payments (Stripe), it must not take orders at all.
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "The launch queue is not open in this region: it takes orders only where no card payment is needed. Use the shop's checkout.",
+    );
+  }
   if (!region.countries.has(countryCode)) {
     throw invalid(
       `This region does not ship to "${countryCode}": choose the region of the delivery country.`,

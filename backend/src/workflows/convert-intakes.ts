@@ -217,7 +217,7 @@ export const prepareIntakeOrdersStep = createStep(
   async (intakes: IntakeRow[], { container }) => {
     const tax = container.resolve(Modules.TAX);
     const query = container.resolve(ContainerRegistrationKeys.QUERY);
-    const [variants, options, channels] = await Promise.all([
+    const [variants, options, channels, regions] = await Promise.all([
       loadVariants(container, intakes),
       loadShippingOptions(container, intakes),
       query.graph({
@@ -225,7 +225,22 @@ export const prepareIntakeOrdersStep = createStep(
         fields: ["id", "stock_locations.id"],
         filters: { id: [...new Set(intakes.map((i) => i.sales_channel_id))] },
       }),
+      query.graph({
+        entity: "region",
+        fields: ["id", "payment_providers.id"],
+        filters: { id: [...new Set(intakes.map((i) => i.region_id))] },
+      }),
     ]);
+    // As the intake route checks: never an order paid by the system provider where the shop
+    // takes real payments (the region may have changed since the intake was accepted).
+    for (const region of regions.data as unknown as {
+      id: string;
+      payment_providers?: ({ id?: string } | null)[] | null;
+    }[]) {
+      if (!(region.payment_providers ?? []).some((p) => p?.id === INTAKE_PAYMENT_PROVIDER)) {
+        throw new Error(`Region ${region.id} takes card payments now: no order without one.`);
+      }
+    }
     const location_ids: Record<string, string[]> = {};
     for (const channel of channels.data as unknown as {
       id: string;
