@@ -15,6 +15,7 @@ export interface LaunchChecks {
   cartsWithTwoOrders: number;
   ordersWithoutBatch: number;
   linesWithoutReservation: number;
+  intakesPointingAtAnotherOrder: number;
   ordersWithoutAuthorisedPayment: number;
   batchesOverCapacity: number;
   batchesWhoseCountDisagrees: number;
@@ -104,6 +105,13 @@ export async function runChecks(
           WHERE a.id IS NULL`,
         [pattern],
       ),
+      intakesPointingAtAnotherOrder: intakeTable
+        ? await one(
+            `SELECT count(*) AS n FROM checkout_intake i JOIN "order" o ON o.id = i.order_id
+              WHERE i.email LIKE $1 AND o.email IS DISTINCT FROM i.email`,
+            [pattern],
+          )
+        : 0,
       linesWithoutReservation: await one(
         `SELECT count(*) AS n FROM (${settledOrders}) o
            JOIN order_item oi ON oi.order_id = o.id AND oi.version = o.version AND oi.deleted_at IS NULL
@@ -135,6 +143,7 @@ export async function runChecks(
       result.cartsWithTwoOrders === 0 &&
       result.ordersWithoutBatch === 0 &&
       result.linesWithoutReservation === 0 &&
+      result.intakesPointingAtAnotherOrder === 0 &&
       result.ordersWithoutAuthorisedPayment === 0 &&
       result.batchesOverCapacity === 0 &&
       result.batchesWhoseCountDisagrees === 0 &&

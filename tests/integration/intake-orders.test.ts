@@ -256,5 +256,77 @@ describe("orders made from checkout intakes", () => {
       `queue%-${tag}@example.ch`,
     ]);
     expect(orders).toHaveLength(good);
+    // Each intake names its own order (the one with its shopper's email), never another's.
+    const mismatched = await sql(
+      databaseUrl,
+      `SELECT i.id FROM checkout_intake i JOIN "order" o ON o.id = i.order_id
+        WHERE i.idempotency_key LIKE $1 AND o.email <> i.email`,
+      [`${tag}%`],
+    );
+    expect(mismatched).toHaveLength(0);
+  });
+
+  it("completes an order whose conversion was cut off after the order was stored: stock, payment and batch, one email", async () => {
+    const email = `resumed-${randomUUID()}@example.ch`;
+    const accepted = await postIntake(intakeBody(ch, variant, email, 2), randomUUID());
+    const settled = await settledIntake(accepted.body.intake?.id ?? "");
+    const orderId = settled?.order_id ?? "";
+    const line = (await adminOrder(orderId)).items[0]?.id ?? "";
+    // As a process killed mid-workflow leaves it: the order stored, the rest not done, the
+    // intake claimed by the dead process.
+    const { reservations } = await admin.json<{ reservations: { id: string }[] }>(
+      `/admin/reservations?line_item_id=${line}`,
+    );
+    for (const r of reservations) {
+      await admin.json(`/admin/reservations/${r.id}`, { method: "DELETE" });
+    }
+    await sql(
+      databaseUrl,
+      "UPDATE order_payment_collection SET deleted_at = now() WHERE order_id = $1",
+      [orderId],
+    );
+    await sql(databaseUrl, "UPDATE batch_allocation SET order_id = NULL WHERE order_id = $1", [
+      orderId,
+    ]);
+    await sql(
+      databaseUrl,
+      `UPDATE checkout_intake SET status = 'converting', claimed_by = 'dead-process',
+              claim_expires_at = now() - interval '1 second'
+        WHERE id = $1`,
+      [settled?.id],
+    );
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql<{ status: string }>(
+              databaseUrl,
+              "SELECT status FROM checkout_intake WHERE id = $1",
+              [settled?.id],
+            )
+          )[0]?.status,
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe("done");
+    const order = await adminOrder(orderId);
+    expect(order.payment_collections.map((p) => p.status)).toEqual(["authorized"]);
+    expect(minor(order.payment_collections[0]?.amount)).toBe(minor(order.total));
+    const again = await sql<{ quantity: string }>(
+      databaseUrl,
+      "SELECT quantity FROM reservation_item WHERE line_item_id = $1 AND deleted_at IS NULL",
+      [line],
+    );
+    expect(again.map((r) => Number(r.quantity))).toEqual([2]);
+    const allocation = await sql(
+      databaseUrl,
+      "SELECT id FROM batch_allocation WHERE order_id = $1 AND deleted_at IS NULL",
+      [orderId],
+    );
+    expect(allocation).toHaveLength(1);
+    expect(await sql(databaseUrl, `SELECT id FROM "order" WHERE email = $1`, [email])).toHaveLength(
+      1,
+    );
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await sentTo(email)).map((m) => m.template)).toEqual(["order-placed"]);
   });
 });

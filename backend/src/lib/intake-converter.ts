@@ -6,7 +6,11 @@ import type CheckoutIntakeModuleService from "../modules/checkout-intake/service
 import type { IntakeRow } from "../modules/checkout-intake/service";
 import { PRODUCTION_MODULE } from "../modules/production";
 import type ProductionModuleService from "../modules/production/service";
-import { convertIntakesWorkflow, orderIdFor } from "../workflows/convert-intakes";
+import {
+  convertIntakesWorkflow,
+  orderIdFor,
+  resumeIntakeOrdersWorkflow,
+} from "../workflows/convert-intakes";
 import { errorMessage } from "./error-message";
 import { quietEnough } from "./intake-pressure";
 
@@ -26,11 +30,12 @@ async function alreadyOrdered(container: MedusaContainer, intakes: IntakeRow[]) 
 }
 
 /**
- * Turns claimed intakes into orders, exactly once each: an intake whose order exists already
- * (an attempt cut off after the order was made) is only marked done; the others go through
- * the conversion workflow together. If the batch fails (one bad intake undoes them all), each
- * is tried alone, so one bad intake delays the rest by a retry, not more, and is retried with a
- * backoff or, after MAX_ATTEMPTS, failed with its stock and batch place given back.
+ * Turns claimed intakes into orders, exactly once each. An intake whose order exists already
+ * (an attempt cut off after the order was stored) has its order completed with whatever is
+ * missing (resumeIntakeOrdersWorkflow); the others go through the conversion workflow together.
+ * If a batch fails (one bad intake undoes them all), each is tried alone, so one bad intake
+ * delays the rest by a retry, not more, and is retried with a backoff or, after MAX_ATTEMPTS,
+ * failed with its stock hold and batch place given back.
  */
 export async function convertIntakes(
   container: MedusaContainer,
@@ -39,29 +44,39 @@ export async function convertIntakes(
   const service: CheckoutIntakeModuleService = container.resolve(CHECKOUT_INTAKE_MODULE);
   const production: ProductionModuleService = container.resolve(PRODUCTION_MODULE);
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
-  const made = await alreadyOrdered(container, intakes);
-  let done = (await service.finish(made.map((i) => ({ id: i.id, order_id: orderIdFor(i.id) }))))
-    .length;
-  const rest = intakes.filter((i) => !made.includes(i));
+  const made = new Set((await alreadyOrdered(container, intakes)).map((i) => i.id));
   const attempt = async (group: IntakeRow[]) => {
-    const { result } = await convertIntakesWorkflow(container).run({ input: { intakes: group } });
-    return service.finish(
-      result.map((orderId, index) => ({ id: group[index]?.id ?? "", order_id: orderId })),
-    );
+    const resumed = made.has(group[0]?.id ?? "");
+    const workflow = resumed ? resumeIntakeOrdersWorkflow : convertIntakesWorkflow;
+    const { result } = await workflow(container).run({ input: { intakes: group } });
+    // Each intake's own order (the workflow's list is in the database's order, not the input's).
+    const orders = new Set(result);
+    const ordered = group.filter((i) => orders.has(orderIdFor(i.id)));
+    if (ordered.length !== group.length) {
+      throw new Error(`${group.length - ordered.length} of ${group.length} intakes got no order`);
+    }
+    return service.finish(ordered.map((i) => ({ id: i.id, order_id: orderIdFor(i.id) })));
   };
-  if (rest.length === 0) return { done, failed: 0 };
-  try {
-    done += (await attempt(rest)).length;
-    return { done, failed: 0 };
-  } catch (error) {
-    if (rest.length > 1) {
-      logger.warn(
-        `checkout intakes: a batch of ${rest.length} failed (${errorMessage(error)}); trying each alone`,
-      );
+  const groups = [
+    intakes.filter((i) => made.has(i.id)),
+    intakes.filter((i) => !made.has(i.id)),
+  ].filter((group) => group.length > 0);
+  let done = 0;
+  const alone: IntakeRow[] = [];
+  for (const group of groups) {
+    try {
+      done += (await attempt(group)).length;
+    } catch (error) {
+      if (group.length > 1) {
+        logger.warn(
+          `checkout intakes: a batch of ${group.length} failed (${errorMessage(error)}); trying each alone`,
+        );
+      }
+      alone.push(...group);
     }
   }
   let failed = 0;
-  for (const intake of rest) {
+  for (const intake of alone) {
     try {
       done += (await attempt([intake])).length;
     } catch (error) {

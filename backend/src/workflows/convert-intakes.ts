@@ -13,6 +13,7 @@ import {
   createWorkflow,
   StepResponse,
   transform,
+  type WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk";
 import {
@@ -205,6 +206,37 @@ function taxLinesFor(lines: TaxLine[], key: "line_item_id" | "shipping_line_id",
     }));
 }
 
+interface ReservationInput {
+  id: string;
+  variant_id: string;
+  inventory_item_id: string;
+  required_quantity: number;
+  allow_backorder: boolean;
+  quantity: number;
+  location_ids: string[];
+}
+
+/** The stock locations each sales channel sells from. */
+async function channelLocations(
+  container: MedusaContainer,
+  channelIds: string[],
+): Promise<Record<string, string[]>> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY);
+  const { data } = await query.graph({
+    entity: "sales_channel",
+    fields: ["id", "stock_locations.id"],
+    filters: { id: [...new Set(channelIds)] },
+  });
+  const locations: Record<string, string[]> = {};
+  for (const channel of data as unknown as {
+    id: string;
+    stock_locations?: ({ id: string } | null)[] | null;
+  }[]) {
+    locations[channel.id] = (channel.stock_locations ?? []).flatMap((l) => (l ? [l.id] : []));
+  }
+  return locations;
+}
+
 /**
  * Reads what the orders need from Medusa (variants with their product and inventory, the
  * shipping option's price in the region's currency, tax lines from the tax module for each
@@ -217,14 +249,13 @@ export const prepareIntakeOrdersStep = createStep(
   async (intakes: IntakeRow[], { container }) => {
     const tax = container.resolve(Modules.TAX);
     const query = container.resolve(ContainerRegistrationKeys.QUERY);
-    const [variants, options, channels, regions] = await Promise.all([
+    const [variants, options, location_ids, regions] = await Promise.all([
       loadVariants(container, intakes),
       loadShippingOptions(container, intakes),
-      query.graph({
-        entity: "sales_channel",
-        fields: ["id", "stock_locations.id"],
-        filters: { id: [...new Set(intakes.map((i) => i.sales_channel_id))] },
-      }),
+      channelLocations(
+        container,
+        intakes.map((i) => i.sales_channel_id),
+      ),
       query.graph({
         entity: "region",
         fields: ["id", "payment_providers.id"],
@@ -241,14 +272,6 @@ export const prepareIntakeOrdersStep = createStep(
         throw new Error(`Region ${region.id} takes card payments now: no order without one.`);
       }
     }
-    const location_ids: Record<string, string[]> = {};
-    for (const channel of channels.data as unknown as {
-      id: string;
-      stock_locations?: ({ id: string } | null)[] | null;
-    }[]) {
-      location_ids[channel.id] = (channel.stock_locations ?? []).flatMap((l) => (l ? [l.id] : []));
-    }
-
     const prepared: PreparedOrders = { orders: [], totals: [], stock: [], location_ids };
     await Promise.all(
       intakes.map(async (intake) => {
@@ -463,11 +486,9 @@ export const assignIntakeBatchesStep = createStep(
   "assign-intake-batches",
   async (pairs: { key: string; order_id: string }[], { container }) => {
     const production: ProductionModuleService = container.resolve(PRODUCTION_MODULE);
-    await production.assignOrders(pairs);
-    return new StepResponse(
-      undefined,
-      pairs.map((p) => p.order_id),
-    );
+    // Compensation unassigns only what this step assigned (a resumed order may have had it).
+    const assigned = await production.assignOrders(pairs);
+    return new StepResponse(undefined, assigned);
   },
   async (orderIds, { container }) => {
     if (!orderIds?.length) return;
@@ -475,6 +496,55 @@ export const assignIntakeBatchesStep = createStep(
     await production.unassignOrders(orderIds);
   },
 );
+
+/**
+ * What follows the orders' creation, shared by conversion and resumption: stock reserved, the
+ * payment authorised and linked (with its captures as order transactions), the batch
+ * allocations pointed at the orders, `order.placed` emitted.
+ */
+function completeIntakeOrders(input: {
+  reservations: WorkflowData<{ items: ReservationInput[] }>;
+  lineOrders: WorkflowData<Record<string, string>>;
+  totals: WorkflowData<PreparedOrders["totals"]>;
+  pairs: WorkflowData<{ key: string; order_id: string }[]>;
+  placed: WorkflowData<string[]>;
+}) {
+  const reserved = reserveInventoryStep(input.reservations);
+  const authorised = authoriseIntakePaymentsStep(input.totals);
+  const links = transform({ authorised }, ({ authorised }) =>
+    authorised.map((a) => ({
+      [Modules.ORDER]: { order_id: a.order_id },
+      [Modules.PAYMENT]: { payment_collection_id: a.payment_collection_id },
+    })),
+  );
+  createRemoteLinkStep(links);
+  const transactions = transform({ authorised }, ({ authorised }) =>
+    authorised.flatMap((a) =>
+      a.captures.map((capture) => ({
+        order_id: a.order_id,
+        amount: capture.amount as number,
+        currency_code: a.currency_code,
+        reference: "capture",
+        reference_id: capture.id,
+      })),
+    ),
+  );
+  addOrderTransactionStep(transactions);
+  assignIntakeBatchesStep(input.pairs);
+  const placedEvents = transform({ placed: input.placed }, ({ placed }) =>
+    placed.map((id) => ({ id })),
+  );
+  emitEventStep({ eventName: OrderWorkflowEvents.PLACED, data: placedEvents });
+  const reservationEvents = transform(
+    { reserved, lineOrders: input.lineOrders },
+    ({ reserved, lineOrders }) =>
+      (reserved ?? []).map((r) => ({ id: r.id, order_id: lineOrders[r.line_item_id ?? ""] })),
+  );
+  emitEventStep({
+    eventName: ReservationItemWorkflowEvents.CREATED,
+    data: reservationEvents,
+  }).config({ name: "emit-reservation-item-created" });
+}
 
 /**
  * Turns accepted checkout intakes into Medusa orders, many at once: what Medusa's cart
@@ -492,15 +562,7 @@ export const convertIntakesWorkflow = createWorkflow(
     const created = createOrdersStep(orders);
 
     const reservations = transform({ prepared, created }, ({ prepared, created }) => {
-      const items: {
-        id: string;
-        variant_id: string;
-        inventory_item_id: string;
-        required_quantity: number;
-        allow_backorder: boolean;
-        quantity: number;
-        location_ids: string[];
-      }[] = [];
+      const items: ReservationInput[] = [];
       for (const order of created) {
         const stock = prepared.stock.find((s) => s.order_id === order.id);
         const source = prepared.orders.find((o) => (o as { id?: string }).id === order.id);
@@ -527,50 +589,148 @@ export const convertIntakesWorkflow = createWorkflow(
       }
       return { items };
     });
-    const reserved = reserveInventoryStep(reservations);
-
     const totals = transform({ prepared }, ({ prepared }) => prepared.totals);
-    const authorised = authoriseIntakePaymentsStep(totals);
-    const links = transform({ authorised }, ({ authorised }) =>
-      authorised.map((a) => ({
-        [Modules.ORDER]: { order_id: a.order_id },
-        [Modules.PAYMENT]: { payment_collection_id: a.payment_collection_id },
-      })),
+    const pairs = transform({ input }, ({ input }) =>
+      input.intakes.map((intake) => ({ key: intake.id, order_id: orderIdFor(intake.id) })),
     );
-    createRemoteLinkStep(links);
-    const transactions = transform({ authorised }, ({ authorised }) =>
-      authorised.flatMap((a) =>
-        a.captures.map((capture) => ({
-          order_id: a.order_id,
-          amount: capture.amount as number,
-          currency_code: a.currency_code,
-          reference: "capture",
-          reference_id: capture.id,
-        })),
-      ),
+    const placed = transform({ created }, ({ created }) => created.map((o) => o.id));
+    const lineOrders = transform({ created }, ({ created }) =>
+      Object.fromEntries(created.flatMap((o) => (o.items ?? []).map((i) => [i.id, o.id]))),
     );
-    addOrderTransactionStep(transactions);
+    completeIntakeOrders({ reservations, lineOrders, totals, pairs, placed });
+    return new WorkflowResponse(placed);
+  },
+);
 
-    const pairs = transform({ intakes }, ({ intakes }) =>
-      intakes.map((intake) => ({ key: intake.id, order_id: orderIdFor(intake.id) })),
-    );
-    assignIntakeBatchesStep(pairs);
+interface ResumeOrderRow {
+  id: string;
+  sales_channel_id: string | null;
+  currency_code: string;
+  total: unknown;
+  items?: ({ id: string; variant_id: string | null; quantity: unknown } | null)[] | null;
+  payment_collections?: ({ id: string } | null)[] | null;
+}
 
-    const placed = transform({ created }, ({ created }) => created.map((o) => ({ id: o.id })));
-    emitEventStep({ eventName: OrderWorkflowEvents.PLACED, data: placed });
-    const reservationEvents = transform({ reserved, created }, ({ reserved, created }) =>
-      (reserved ?? []).map((r) => ({
-        id: r.id,
-        order_id: created.find((o) => o.items?.some((i) => i.id === r.line_item_id))?.id,
-      })),
-    );
-    emitEventStep({
-      eventName: ReservationItemWorkflowEvents.CREATED,
-      data: reservationEvents,
-    }).config({
-      name: "emit-reservation-item-created",
+interface InventoryVariantRow {
+  id: string;
+  manage_inventory: boolean;
+  allow_backorder: boolean;
+  inventory_items?: ({ inventory_item_id: string; required_quantity: number } | null)[] | null;
+}
+
+/**
+ * For orders an interrupted conversion made (the order exists, the intake is not done): what
+ * is still missing of them: reservations of lines that have none, a payment for an order
+ * without one. Reads only.
+ */
+export const planIntakeOrderResumeStep = createStep(
+  "plan-intake-order-resume",
+  async (intakes: IntakeRow[], { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY);
+    const inventory = container.resolve(Modules.INVENTORY);
+    const { data } = await query.graph({
+      entity: "order",
+      fields: [
+        "id",
+        "sales_channel_id",
+        "currency_code",
+        "total",
+        "items.id",
+        "items.variant_id",
+        "items.quantity",
+        "payment_collections.id",
+      ],
+      filters: { id: intakes.map((i) => orderIdFor(i.id)) },
     });
-    const result = transform({ created }, ({ created }) => created.map((o) => o.id));
-    return new WorkflowResponse(result);
+    const orders = data as unknown as ResumeOrderRow[];
+    const lines = orders.flatMap((o) =>
+      (o.items ?? []).flatMap((i) => (i?.variant_id ? [{ order: o, item: i }] : [])),
+    );
+    const reserved = new Set(
+      lines.length
+        ? (
+            await inventory.listReservationItems(
+              { line_item_id: lines.map((l) => l.item.id) },
+              { select: ["line_item_id"] },
+            )
+          ).map((r) => r.line_item_id)
+        : [],
+    );
+    const missing = lines.filter((l) => !reserved.has(l.item.id));
+    const [variantRows, locations] = await Promise.all([
+      missing.length
+        ? query.graph({
+            entity: "variant",
+            fields: [
+              "id",
+              "manage_inventory",
+              "allow_backorder",
+              "inventory_items.inventory_item_id",
+              "inventory_items.required_quantity",
+            ],
+            filters: { id: [...new Set(missing.map((l) => l.item.variant_id ?? ""))] },
+          })
+        : { data: [] },
+      channelLocations(
+        container,
+        orders.flatMap((o) => (o.sales_channel_id ? [o.sales_channel_id] : [])),
+      ),
+    ]);
+    const variants = new Map(
+      (variantRows.data as unknown as InventoryVariantRow[]).map((v) => [v.id, v]),
+    );
+    const items: ReservationInput[] = [];
+    const lineOrders: Record<string, string> = {};
+    for (const { order, item } of missing) {
+      const variant = variants.get(item.variant_id ?? "");
+      if (!variant?.manage_inventory) continue;
+      lineOrders[item.id] = order.id;
+      for (const link of variant.inventory_items ?? []) {
+        if (!link) continue;
+        items.push({
+          id: item.id,
+          variant_id: variant.id,
+          inventory_item_id: link.inventory_item_id,
+          required_quantity: Number(link.required_quantity),
+          allow_backorder: variant.allow_backorder,
+          quantity: Number(item.quantity),
+          location_ids: locations[order.sales_channel_id ?? ""] ?? [],
+        });
+      }
+    }
+    return new StepResponse({
+      reservations: { items },
+      lineOrders,
+      totals: orders
+        .filter((o) => !(o.payment_collections ?? []).some(Boolean))
+        .map((o) => ({ order_id: o.id, amount: Number(o.total), currency_code: o.currency_code })),
+      pairs: orders.map((o) => ({
+        key: intakes.find((i) => orderIdFor(i.id) === o.id)?.id ?? "",
+        order_id: o.id,
+      })),
+      placed: orders.map((o) => o.id),
+    });
+  },
+);
+
+/**
+ * Completes orders whose conversion was cut off after the order was stored (a process killed
+ * mid-workflow: Medusa's in-process workflow engine has nothing to resume from). Adds only what
+ * is missing, and emits `order.placed` again: the confirmation email is sent once per order
+ * whatever the number of events (its idempotency key).
+ */
+export const resumeIntakeOrdersWorkflow = createWorkflow(
+  "resume-checkout-intake-orders",
+  (input: { intakes: IntakeRow[] }) => {
+    const intakes = transform({ input }, ({ input }) => input.intakes);
+    const plan = planIntakeOrderResumeStep(intakes);
+    completeIntakeOrders({
+      reservations: transform({ plan }, ({ plan }) => plan.reservations),
+      lineOrders: transform({ plan }, ({ plan }) => plan.lineOrders),
+      totals: transform({ plan }, ({ plan }) => plan.totals),
+      pairs: transform({ plan }, ({ plan }) => plan.pairs),
+      placed: transform({ plan }, ({ plan }) => plan.placed),
+    });
+    return new WorkflowResponse(transform({ plan }, ({ plan }) => plan.placed));
   },
 );

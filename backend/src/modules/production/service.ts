@@ -119,23 +119,23 @@ export default class ProductionModuleService extends MedusaService({
   /**
    * Records the order each checkout became on its allocation (`key` is the cart or intake id it
    * allocated under). Only an allocation without an order is set, so a replay changes nothing.
-   * Returns the number of allocations set.
+   * Returns the orders whose allocation was set now.
    */
   @InjectManager()
   async assignOrders(
     pairs: { key: string; order_id: string }[],
     @MedusaContext() sharedContext: Context<EntityManager> = {},
-  ): Promise<number> {
-    if (pairs.length === 0) return 0;
+  ): Promise<string[]> {
+    if (pairs.length === 0) return [];
     const manager = sharedContext.manager as EntityManager;
-    const rows = await manager.execute<{ id: string }[]>(
+    const rows = await manager.execute<{ order_id: string }[]>(
       `UPDATE batch_allocation ba SET order_id = v.order_id, updated_at = now()
          FROM unnest(ARRAY[?]::text[], ARRAY[?]::text[]) AS v(key, order_id)
         WHERE ba.cart_id = v.key AND ba.order_id IS NULL AND ba.deleted_at IS NULL
-       RETURNING ba.id`,
+       RETURNING ba.order_id`,
       [pairs.map((p) => p.key), pairs.map((p) => p.order_id)],
     );
-    return rows.length;
+    return rows.map((row) => row.order_id);
   }
 
   /** Undoes `assignOrders` for these orders (compensation when they are not placed after all). */
