@@ -89,6 +89,13 @@ const shop = await bootShop({
   ),
   cpuProfileDir: profileDir,
 });
+// Ctrl-C stops the shop too: its Medusa and PostgreSQL would outlive the benchmark otherwise.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the shop`);
+    void shop.stop().finally(() => process.exit(130));
+  });
+}
 let exitCode = 0;
 try {
   const api = new StoreApi(shop.urls, shop.seeded.publishableKey);

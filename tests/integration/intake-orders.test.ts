@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { shippingOptions, sku } from "../../src/product/index.ts";
+import { sku } from "../../src/product/index.ts";
 import { type AdminClient, adminClient } from "../support/admin.ts";
 import { intakeBody, postIntake, settledIntake } from "../support/intake.ts";
-import { minor, regionId, storeClient, swissAddress, variantIdBySku } from "../support/store.ts";
+import { minor, readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
 import { sql } from "../support/test-database.ts";
 
 const { databaseUrl, outboxDir } = inject("integration");
@@ -58,23 +58,10 @@ async function adminOrder(id: string): Promise<AdminOrder> {
   return (await admin.json<{ order: AdminOrder }>(`/admin/orders/${id}?fields=${fields}`)).order;
 }
 
-/** A Swiss order through Medusa's own store flow, standard shipping chosen by name. */
+/** A Swiss order through Medusa's own store flow (standard shipping). */
 async function cartOrder(email: string, quantity: number): Promise<string> {
   const sdk = storeClient();
-  const { cart } = await sdk.store.cart.create({
-    region_id: ch,
-    email,
-    items: [{ variant_id: variant, quantity }],
-    shipping_address: swissAddress,
-  });
-  const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id });
-  const standard = shipping_options.find((o) => o.name === shippingOptions.standard.name);
-  if (!standard) throw new Error("no standard shipping for a Swiss cart");
-  const { cart: shipped } = await sdk.store.cart.addShippingMethod(cart.id, {
-    option_id: standard.id,
-  });
-  await sdk.store.payment.initiatePaymentSession(shipped, { provider_id: "pp_system_default" });
-  const done = await sdk.store.cart.complete(cart.id);
+  const done = await sdk.store.cart.complete(await readyCart(sdk, ch, variant, quantity, email));
   if (done.type !== "order") throw new Error("the cart did not become an order");
   return done.order.id;
 }

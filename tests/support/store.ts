@@ -1,7 +1,7 @@
 import Medusa from "@medusajs/js-sdk";
 import type { HttpTypes } from "@medusajs/types";
 import { inject } from "vitest";
-import { type RegionKey, regions } from "../../src/product/index.ts";
+import { type RegionKey, regions, shippingOptions } from "../../src/product/index.ts";
 
 /** A store client as the browser has it: the base URL and the publishable key, nothing more. */
 export function storeClient(): Medusa {
@@ -74,8 +74,8 @@ export async function readyCart(
     shipping_address: swissAddress,
   });
   const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id });
-  const option = shipping_options[0];
-  if (!option) throw new Error("no shipping option for a Swiss cart");
+  const option = shipping_options.find((o) => o.name === shippingOptions.standard.name);
+  if (!option) throw new Error("no standard shipping for a Swiss cart");
   ({ cart } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: option.id }));
   await sdk.store.payment.initiatePaymentSession(cart, { provider_id: "pp_system_default" });
   return cart.id;

@@ -1,7 +1,7 @@
 import { type ShippingOptionKey, shippingOptions } from "@camslide/product";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils";
-import { INTAKE_PAYMENT_PROVIDER } from "../workflows/convert-intakes";
+import { INTAKE_PAYMENT_PROVIDER } from "./intake-orders";
 
 /**
  * What a checkout intake checks its request against: regions and their countries, shipping

@@ -6,12 +6,10 @@ import type CheckoutIntakeModuleService from "../modules/checkout-intake/service
 import type { IntakeRow } from "../modules/checkout-intake/service";
 import { PRODUCTION_MODULE } from "../modules/production";
 import type ProductionModuleService from "../modules/production/service";
-import {
-  convertIntakesWorkflow,
-  orderIdFor,
-  resumeIntakeOrdersWorkflow,
-} from "../workflows/convert-intakes";
+import { convertIntakesWorkflow } from "../workflows/convert-intakes";
+import { resumeIntakeOrdersWorkflow } from "../workflows/resume-intake-orders";
 import { errorMessage } from "./error-message";
+import { orderIdFor } from "./intake-orders";
 import { quietEnough } from "./intake-pressure";
 
 const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;

@@ -1,0 +1,115 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
+import { channelLocations, orderIdFor, type ReservationInput } from "../../lib/intake-orders";
+import type { IntakeRow } from "../../modules/checkout-intake/service";
+
+interface ResumeOrderRow {
+  id: string;
+  sales_channel_id: string | null;
+  currency_code: string;
+  total: unknown;
+  items?: ({ id: string; variant_id: string | null; quantity: unknown } | null)[] | null;
+  payment_collections?: ({ id: string } | null)[] | null;
+}
+
+interface InventoryVariantRow {
+  id: string;
+  manage_inventory: boolean;
+  allow_backorder: boolean;
+  inventory_items?: ({ inventory_item_id: string; required_quantity: number } | null)[] | null;
+}
+
+/**
+ * For orders an interrupted conversion made (the order exists, the intake is not done): what
+ * is still missing of them: reservations of lines that have none, a payment for an order
+ * without one. Reads only.
+ */
+export const planIntakeOrderResumeStep = createStep(
+  "plan-intake-order-resume",
+  async (intakes: IntakeRow[], { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY);
+    const inventory = container.resolve(Modules.INVENTORY);
+    const { data } = await query.graph({
+      entity: "order",
+      fields: [
+        "id",
+        "sales_channel_id",
+        "currency_code",
+        "total",
+        "items.id",
+        "items.variant_id",
+        "items.quantity",
+        "payment_collections.id",
+      ],
+      filters: { id: intakes.map((i) => orderIdFor(i.id)) },
+    });
+    const orders = data as unknown as ResumeOrderRow[];
+    const lines = orders.flatMap((o) =>
+      (o.items ?? []).flatMap((i) => (i?.variant_id ? [{ order: o, item: i }] : [])),
+    );
+    const reserved = new Set(
+      lines.length
+        ? (
+            await inventory.listReservationItems(
+              { line_item_id: lines.map((l) => l.item.id) },
+              { select: ["line_item_id"] },
+            )
+          ).map((r) => r.line_item_id)
+        : [],
+    );
+    const missing = lines.filter((l) => !reserved.has(l.item.id));
+    const [variantRows, locations] = await Promise.all([
+      missing.length
+        ? query.graph({
+            entity: "variant",
+            fields: [
+              "id",
+              "manage_inventory",
+              "allow_backorder",
+              "inventory_items.inventory_item_id",
+              "inventory_items.required_quantity",
+            ],
+            filters: { id: [...new Set(missing.map((l) => l.item.variant_id ?? ""))] },
+          })
+        : { data: [] },
+      channelLocations(
+        container,
+        orders.flatMap((o) => (o.sales_channel_id ? [o.sales_channel_id] : [])),
+      ),
+    ]);
+    const variants = new Map(
+      (variantRows.data as unknown as InventoryVariantRow[]).map((v) => [v.id, v]),
+    );
+    const items: ReservationInput[] = [];
+    const lineOrders: Record<string, string> = {};
+    for (const { order, item } of missing) {
+      const variant = variants.get(item.variant_id ?? "");
+      if (!variant?.manage_inventory) continue;
+      lineOrders[item.id] = order.id;
+      for (const link of variant.inventory_items ?? []) {
+        if (!link) continue;
+        items.push({
+          id: item.id,
+          variant_id: variant.id,
+          inventory_item_id: link.inventory_item_id,
+          required_quantity: Number(link.required_quantity),
+          allow_backorder: variant.allow_backorder,
+          quantity: Number(item.quantity),
+          location_ids: locations[order.sales_channel_id ?? ""] ?? [],
+        });
+      }
+    }
+    return new StepResponse({
+      reservations: { items },
+      lineOrders,
+      totals: orders
+        .filter((o) => !(o.payment_collections ?? []).some(Boolean))
+        .map((o) => ({ order_id: o.id, amount: Number(o.total), currency_code: o.currency_code })),
+      pairs: orders.map((o) => ({
+        key: intakes.find((i) => orderIdFor(i.id) === o.id)?.id ?? "",
+        order_id: o.id,
+      })),
+      placed: orders.map((o) => o.id),
+    });
+  },
+);
