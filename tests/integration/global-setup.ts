@@ -86,6 +86,6 @@ export default async function setup(project: TestProject) {
   };
 }
 
-function withIntakeBatch(env: Record<string, string>): Record<string, string> {
+function withIntakeBatch(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, CAMSLIDE_INTAKE_BATCH: "3" };
 }

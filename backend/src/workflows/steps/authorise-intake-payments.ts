@@ -21,7 +21,11 @@ export const authoriseIntakePaymentsStep = createStep(
   async (totals: PreparedOrders["totals"], { container }) => {
     const payments = container.resolve(Modules.PAYMENT);
     const collections = await payments.createPaymentCollections(
-      totals.map((t) => ({ amount: t.amount, currency_code: t.currency_code })),
+      totals.map((t) => ({
+        amount: t.amount,
+        currency_code: t.currency_code,
+        metadata: { order_id: t.order_id },
+      })),
     );
     const authorised: Authorised[] = [];
     const compensation = {
@@ -29,9 +33,10 @@ export const authoriseIntakePaymentsStep = createStep(
       payments: [] as string[],
     };
     try {
-      for (const [index, collection] of collections.entries()) {
-        const total = totals[index];
-        if (!total) continue;
+      for (const collection of collections) {
+        // Matched by the order it was made for, never by position.
+        const total = totals.find((t) => t.order_id === collection.metadata?.order_id);
+        if (!total) throw new Error(`Payment collection ${collection.id} has no order.`);
         const session = await payments.createPaymentSession(collection.id, {
           provider_id: INTAKE_PAYMENT_PROVIDER,
           currency_code: total.currency_code,

@@ -228,7 +228,7 @@ export const prepareIntakeOrdersStep = createStep(
         }
         const lines = intake.items.map((item, index) => {
           const variant = variants.get(`${intake.region_id}:${item.variant_id}`);
-          if (!variant) throw new Error(`Variant ${item.variant_id} is no longer sold.`);
+          if (!variant) throw new Error(`Variant ${item.variant_id} no longer exists.`);
           return { id: `${orderId}:item:${index}`, item, variant };
         });
         const shippingLineId = `${orderId}:shipping`;
