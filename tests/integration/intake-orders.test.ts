@@ -253,6 +253,42 @@ describe("orders made from checkout intakes", () => {
     expect(mismatched).toHaveLength(0);
   });
 
+  it("only closes the intake of a cut-off conversion whose order was cancelled meanwhile: no stock taken again", async () => {
+    const email = `cut-cancelled-${randomUUID()}@example.ch`;
+    const accepted = await postIntake(intakeBody(ch, variant, email, 1), randomUUID());
+    const settled = await settledIntake(accepted.body.intake?.id ?? "");
+    const orderId = settled?.order_id ?? "";
+    const line = (await adminOrder(orderId)).items[0]?.id ?? "";
+    await admin.json(`/admin/orders/${orderId}/cancel`, { method: "POST", body: "{}" });
+    await sql(
+      databaseUrl,
+      `UPDATE checkout_intake SET status = 'converting', claimed_by = 'dead-process',
+              claim_expires_at = now() - interval '1 second'
+        WHERE id = $1`,
+      [settled?.id],
+    );
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql<{ status: string }>(
+              databaseUrl,
+              "SELECT status FROM checkout_intake WHERE id = $1",
+              [settled?.id],
+            )
+          )[0]?.status,
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe("done");
+    const reserved = await sql(
+      databaseUrl,
+      "SELECT id FROM reservation_item WHERE line_item_id = $1 AND deleted_at IS NULL",
+      [line],
+    );
+    expect(reserved).toHaveLength(0);
+    expect((await adminOrder(orderId)).status).toBe("canceled");
+  });
+
   it("completes an order whose conversion was cut off after the order was stored: stock, payment and batch, one email", async () => {
     const email = `resumed-${randomUUID()}@example.ch`;
     const accepted = await postIntake(intakeBody(ch, variant, email, 2), randomUUID());

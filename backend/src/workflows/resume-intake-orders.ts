@@ -20,6 +20,6 @@ export const resumeIntakeOrdersWorkflow = createWorkflow(
       pairs: transform({ plan }, ({ plan }) => plan.pairs),
       placed: transform({ plan }, ({ plan }) => plan.placed),
     });
-    return new WorkflowResponse(transform({ plan }, ({ plan }) => plan.placed));
+    return new WorkflowResponse(transform({ plan }, ({ plan }) => plan.found));
   },
 );

@@ -5,6 +5,7 @@ import type { IntakeRow } from "../../modules/checkout-intake/service";
 
 interface ResumeOrderRow {
   id: string;
+  status: string;
   sales_channel_id: string | null;
   currency_code: string;
   total: unknown;
@@ -33,6 +34,7 @@ export const planIntakeOrderResumeStep = createStep(
       entity: "order",
       fields: [
         "id",
+        "status",
         "sales_channel_id",
         "currency_code",
         "total",
@@ -43,7 +45,9 @@ export const planIntakeOrderResumeStep = createStep(
       ],
       filters: { id: intakes.map((i) => orderIdFor(i.id)) },
     });
-    const orders = data as unknown as ResumeOrderRow[];
+    const found = data as unknown as ResumeOrderRow[];
+    // A cancelled order has given its stock back: it needs nothing more, only its intake closed.
+    const orders = found.filter((o) => o.status !== "canceled");
     const lines = orders.flatMap((o) =>
       (o.items ?? []).flatMap((i) => (i?.variant_id ? [{ order: o, item: i }] : [])),
     );
@@ -110,6 +114,7 @@ export const planIntakeOrderResumeStep = createStep(
         order_id: o.id,
       })),
       placed: orders.map((o) => o.id),
+      found: found.map((o) => o.id),
     });
   },
 );
