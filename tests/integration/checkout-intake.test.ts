@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { basePriceMinor, sku } from "../../src/product/index.ts";
 import { type AdminClient, adminClient, setStock } from "../support/admin.ts";
-import { getIntake, intakeBody, postIntake, settledIntake } from "../support/intake.ts";
+import {
+  abandonClaim,
+  getIntake,
+  intakeBody,
+  postIntake,
+  settledIntake,
+} from "../support/intake.ts";
 import { minor, regionId, storeClient, variantIdBySku } from "../support/store.ts";
 import { sql } from "../support/test-database.ts";
 
@@ -79,14 +85,7 @@ describe("checkout intakes (the launch route)", () => {
     const email = `orphan-${randomUUID()}@example.ch`;
     const accepted = await postIntake(intakeBody(ch, tablet, email), randomUUID());
     const id = accepted.body.intake?.id ?? "";
-    // As a process leaves it when it dies mid-conversion: claimed, its claim run out.
-    await sql(
-      databaseUrl,
-      `UPDATE checkout_intake SET status = 'converting', claimed_by = 'dead-process',
-              claim_expires_at = now() - interval '1 second'
-        WHERE id = $1 AND status <> 'done'`,
-      [id],
-    );
+    await abandonClaim(id);
     const settled = await settledIntake(id);
     expect(settled?.status).toBe("done");
     expect(await ordersFor(email)).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { inject } from "vitest";
 import { swissAddress } from "./store.ts";
+import { sql } from "./test-database.ts";
 
 export interface IntakeReply {
   status: number;
@@ -71,4 +72,19 @@ export function intakeBody(
     shipping: "standard",
     ...overrides,
   };
+}
+
+/**
+ * Leaves the intake as a converting process leaves it when it dies: claimed, the claim run out,
+ * so the next converter takes it over. `evenIfDone` also reopens an intake already done (a
+ * process that died after making the order, before marking the intake).
+ */
+export async function abandonClaim(id: string, { evenIfDone = false } = {}) {
+  await sql(
+    inject("integration").databaseUrl,
+    `UPDATE checkout_intake SET status = 'converting', claimed_by = 'dead-process',
+            claim_expires_at = now() - interval '1 second'
+      WHERE id = $1 ${evenIfDone ? "" : "AND status <> 'done'"}`,
+    [id],
+  );
 }
