@@ -253,6 +253,76 @@ describe("orders made from checkout intakes", () => {
     expect(mismatched).toHaveLength(0);
   });
 
+  it("finishes intakes the first converter (a cart per intake) left behind: the cart's order if it has one, else a new order in the intake's batch", async () => {
+    // As a shop upgraded mid-launch has them: claimed by a dead process, a cart recorded, the
+    // batch allocation moved onto that cart. One cart became an order, the other did not.
+    const template = await postIntake(
+      intakeBody(ch, variant, `old-template-${randomUUID()}@example.ch`),
+      randomUUID(),
+    );
+    await settledIntake(template.body.intake?.id ?? "");
+    const sdk = storeClient();
+    const orderedEmail = `old-ordered-${randomUUID()}@example.ch`;
+    const orderedCart = await readyCart(sdk, ch, variant, 1, orderedEmail);
+    const done = await sdk.store.cart.complete(orderedCart);
+    if (done.type !== "order") throw new Error("no order");
+    const openEmail = `old-open-${randomUUID()}@example.ch`;
+    const openCart = await readyCart(sdk, ch, variant, 1, openEmail);
+    const tag = randomUUID().slice(0, 8);
+    await sql(
+      databaseUrl,
+      `WITH src AS (SELECT * FROM checkout_intake WHERE id = $1),
+       made AS (
+         INSERT INTO checkout_intake (id, idempotency_key, request_hash, status, claimed_by,
+                claim_expires_at, region_id, sales_channel_id, currency_code, email, locale, items,
+                shipping_address, shipping_option_id, promise, cart_id, attempts, created_at,
+                updated_at)
+         SELECT 'cint_' || upper(substr(md5($2 || v.email), 1, 26)), $2 || v.email,
+                src.request_hash, 'converting', 'dead-process', now() - interval '1 second',
+                src.region_id, src.sales_channel_id, src.currency_code, v.email, 'en', src.items,
+                src.shipping_address, src.shipping_option_id, src.promise, v.cart_id, 1, now(), now()
+           FROM src, (VALUES ($3, $4), ($5, $6)) AS v(email, cart_id)
+         RETURNING id
+       ),
+       held AS (
+         UPDATE intake_hold SET units = units + 2
+          WHERE id = (SELECT items->0->>'variant_id' FROM src)
+       ),
+       counted AS (
+         UPDATE production_batch SET allocated_units = allocated_units + 1
+          WHERE id = (SELECT batch_id FROM batch_allocation
+                       WHERE order_id = (SELECT order_id FROM src))
+       )
+       INSERT INTO batch_allocation (id, cart_id, units, batch_id, created_at, updated_at)
+       SELECT 'palloc_test' || md5($6), $6, 1, batch_id, now(), now()
+         FROM batch_allocation WHERE order_id = (SELECT order_id FROM src)`,
+      [template.body.intake?.id, tag, orderedEmail, orderedCart, openEmail, openCart],
+    );
+    const intakes = await sql<{ id: string; email: string }>(
+      databaseUrl,
+      "SELECT id, email FROM checkout_intake WHERE idempotency_key LIKE $1",
+      [`${tag}%`],
+    );
+    const settled = new Map(
+      await Promise.all(intakes.map(async (i) => [i.email, await settledIntake(i.id)] as const)),
+    );
+    expect(settled.get(orderedEmail)?.status).toBe("done");
+    expect(settled.get(orderedEmail)?.order_id).toBe(done.order.id);
+    expect(settled.get(openEmail)?.status).toBe("done");
+    const opened = settled.get(openEmail)?.order_id ?? "";
+    const [allocation] = await sql<{ cart_id: string }>(
+      databaseUrl,
+      "SELECT cart_id FROM batch_allocation WHERE order_id = $1 AND deleted_at IS NULL",
+      [opened],
+    );
+    expect(allocation?.cart_id).toBe(openCart);
+    for (const email of [orderedEmail, openEmail]) {
+      expect(
+        await sql(databaseUrl, `SELECT id FROM "order" WHERE email = $1`, [email]),
+      ).toHaveLength(1);
+    }
+  });
+
   it("only closes the intake of a cut-off conversion whose order was cancelled meanwhile: no stock taken again", async () => {
     const email = `cut-cancelled-${randomUUID()}@example.ch`;
     const accepted = await postIntake(intakeBody(ch, variant, email, 1), randomUUID());

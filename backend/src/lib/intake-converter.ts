@@ -28,6 +28,30 @@ async function alreadyOrdered(container: MedusaContainer, intakes: IntakeRow[]) 
 }
 
 /**
+ * The orders made from the carts of intakes that the first converter (a cart per intake,
+ * before batches) had started on, by intake id.
+ */
+async function cartOrders(container: MedusaContainer, intakes: IntakeRow[]) {
+  const withCart = intakes.filter((i) => i.cart_id);
+  if (withCart.length === 0) return new Map<string, string>();
+  const query = container.resolve(ContainerRegistrationKeys.QUERY);
+  const { data } = await query.graph({
+    entity: "order_cart",
+    fields: ["cart_id", "order_id"],
+    filters: { cart_id: withCart.map((i) => i.cart_id ?? "") },
+  });
+  const byCart = new Map(
+    (data as { cart_id: string; order_id: string }[]).map((l) => [l.cart_id, l.order_id]),
+  );
+  return new Map(
+    withCart.flatMap((i) => {
+      const orderId = byCart.get(i.cart_id ?? "");
+      return orderId ? [[i.id, orderId] as const] : [];
+    }),
+  );
+}
+
+/**
  * Turns claimed intakes into orders, exactly once each. An intake whose order exists already
  * (an attempt cut off after the order was stored) has its order completed with whatever is
  * missing (resumeIntakeOrdersWorkflow); the others go through the conversion workflow together.
@@ -42,7 +66,17 @@ export async function convertIntakes(
   const service: CheckoutIntakeModuleService = container.resolve(CHECKOUT_INTAKE_MODULE);
   const production: ProductionModuleService = container.resolve(PRODUCTION_MODULE);
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
-  const made = new Set((await alreadyOrdered(container, intakes)).map((i) => i.id));
+  // Intakes the earlier converter made a cart for: if that cart became an order, it is theirs.
+  const fromCarts = await cartOrders(container, intakes);
+  let done = (
+    await service.finish(
+      intakes.flatMap((i) =>
+        fromCarts.has(i.id) ? [{ id: i.id, order_id: fromCarts.get(i.id) ?? "" }] : [],
+      ),
+    )
+  ).length;
+  const open = intakes.filter((i) => !fromCarts.has(i.id));
+  const made = new Set((await alreadyOrdered(container, open)).map((i) => i.id));
   const attempt = async (group: IntakeRow[]) => {
     const resumed = made.has(group[0]?.id ?? "");
     const workflow = resumed ? resumeIntakeOrdersWorkflow : convertIntakesWorkflow;
@@ -55,11 +89,9 @@ export async function convertIntakes(
     }
     return service.finish(ordered.map((i) => ({ id: i.id, order_id: orderIdFor(i.id) })));
   };
-  const groups = [
-    intakes.filter((i) => made.has(i.id)),
-    intakes.filter((i) => !made.has(i.id)),
-  ].filter((group) => group.length > 0);
-  let done = 0;
+  const groups = [open.filter((i) => made.has(i.id)), open.filter((i) => !made.has(i.id))].filter(
+    (group) => group.length > 0,
+  );
   const alone: IntakeRow[] = [];
   for (const group of groups) {
     try {

@@ -119,8 +119,14 @@ export const convertIntakesWorkflow = createWorkflow(
       return { items };
     });
     const totals = transform({ prepared }, ({ prepared }) => prepared.totals);
+    // The allocation is under the intake's id, or under the cart the first converter (a cart
+    // per intake) made and moved it to.
     const pairs = transform({ input }, ({ input }) =>
-      input.intakes.map((intake) => ({ key: intake.id, order_id: orderIdFor(intake.id) })),
+      input.intakes.flatMap((intake) =>
+        [intake.id, intake.cart_id].flatMap((key) =>
+          key ? [{ key, order_id: orderIdFor(intake.id) }] : [],
+        ),
+      ),
     );
     const placed = transform({ created }, ({ created }) => created.map((o) => o.id));
     const lineOrders = transform({ created }, ({ created }) =>

@@ -109,10 +109,12 @@ export const planIntakeOrderResumeStep = createStep(
       totals: orders
         .filter((o) => !(o.payment_collections ?? []).some(Boolean))
         .map((o) => ({ order_id: o.id, amount: Number(o.total), currency_code: o.currency_code })),
-      pairs: orders.map((o) => ({
-        key: intakes.find((i) => orderIdFor(i.id) === o.id)?.id ?? "",
-        order_id: o.id,
-      })),
+      pairs: orders.flatMap((o) => {
+        const intake = intakes.find((i) => orderIdFor(i.id) === o.id);
+        return [intake?.id, intake?.cart_id].flatMap((key) =>
+          key ? [{ key, order_id: o.id }] : [],
+        );
+      }),
       placed: orders.map((o) => o.id),
       found: found.map((o) => o.id),
     });
