@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { SYSTEM_PROVIDER_ID } from "./runtime-config";
 
 /** The payment provider intakes are authorised with: Medusa's system provider, as the demo shop's. */
-export const INTAKE_PAYMENT_PROVIDER = "pp_system_default";
+export const INTAKE_PAYMENT_PROVIDER = SYSTEM_PROVIDER_ID;
 
 /** The order an intake becomes has the intake's ULID: a second order for it cannot be inserted. */
 export function orderIdFor(intakeId: string): string {

@@ -64,7 +64,7 @@ export async function orderBatches(
   return found;
 }
 
-/** A page of the orders placed in a batch (not cancelled ones' exclusion: callers filter). */
+/** A page of a batch's allocations with the order each became (cancelled orders included). */
 export async function ordersInBatch(
   container: MedusaContainer,
   batchId: string,
