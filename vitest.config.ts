@@ -22,6 +22,7 @@ export default defineConfig({
           server: { deps: { external: [/@medusajs\/js-sdk/] } },
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
@@ -31,6 +32,9 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          // Chromium and the shop share two cores with the test: expect.poll's default budget of
+          // 1 s failed a no-WebGL colour change in CI that arrived a moment later.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 600_000,
           hookTimeout: 600_000,
           fileParallelism: false,
