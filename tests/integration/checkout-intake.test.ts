@@ -57,6 +57,15 @@ describe("checkout intakes (the launch route)", () => {
     const settled = await settledIntake(intake?.id ?? "");
     expect(settled?.status).toBe("done");
     expect(settled?.order_token).toMatch(/\S{20,}/);
+    // The order id gives the intake's id away (same ULID): without the access token the
+    // browser was given, or with another intake's, it answers as for an unknown intake.
+    expect(intake?.access_token).toBe(settled?.access_token);
+    const derived = (settled?.order_id ?? "").replace(/^order_/, "cint_");
+    for (const token of [null, "x".repeat(43), accepted.body.intake?.access_token.slice(1) ?? ""]) {
+      const denied = await getIntake(derived, token);
+      expect(denied.status).toBe(404);
+      expect(JSON.stringify(denied.body)).not.toContain(settled?.order_id ?? "order_");
+    }
     const orders = await ordersFor(email);
     expect(orders.map((o) => o.id)).toEqual([settled?.order_id]);
     const [allocation] = await sql<{ units: number }>(

@@ -1,4 +1,5 @@
 import { inject } from "vitest";
+import { intakeAccessToken } from "../../backend/src/lib/order-links.ts";
 import { swissAddress } from "./store.ts";
 import { sql } from "./test-database.ts";
 
@@ -8,6 +9,7 @@ export interface IntakeReply {
     message?: string;
     intake?: {
       id: string;
+      access_token: string;
       status: string;
       items: { variant_id: string; quantity: number; unit_price: number }[];
       items_subtotal: number;
@@ -36,8 +38,14 @@ export async function postIntake(
   return { status: response.status, body: (await response.json()) as IntakeReply["body"] };
 }
 
-export async function getIntake(id: string, baseUrl = inject("integration").backendUrl) {
-  const response = await fetch(`${baseUrl}/store/checkout-intakes/${id}`, {
+/** GET /store/checkout-intakes/:id with the intake's access token (the shop's, unless given). */
+export async function getIntake(
+  id: string,
+  token: string | null = intakeAccessToken(id, inject("integration").medusaEnv.COOKIE_SECRET ?? ""),
+  baseUrl = inject("integration").backendUrl,
+) {
+  const query = token === null ? "" : `?token=${encodeURIComponent(token)}`;
+  const response = await fetch(`${baseUrl}/store/checkout-intakes/${id}${query}`, {
     headers: { "x-publishable-api-key": inject("integration").seeded.publishableKey },
   });
   return { status: response.status, body: (await response.json()) as IntakeReply["body"] };

@@ -35,3 +35,23 @@ export function verifyOrderLink(token: unknown, secret: string, now = Date.now()
   if (Number(expires) * 1000 < now) return null;
   return orderId;
 }
+
+function intakeKey(secret: string): Buffer {
+  return createHmac("sha256", secret).update("camslide/checkout-intake-access/v1").digest();
+}
+
+/**
+ * What a checkout intake's page must show to follow it: an intake's order has the intake's ULID
+ * (cint_X becomes order_X), so the intake id alone must not open it, or knowing an order id
+ * would lead to its signed link. Given only to the browser that made the intake.
+ */
+export function intakeAccessToken(intakeId: string, secret: string): string {
+  return createHmac("sha256", intakeKey(secret)).update(intakeId).digest("base64url");
+}
+
+export function verifyIntakeAccess(intakeId: string, token: unknown, secret: string): boolean {
+  if (typeof token !== "string" || token.length !== 43) return false;
+  const expected = Buffer.from(intakeAccessToken(intakeId, secret));
+  const actual = Buffer.from(token);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

@@ -1,13 +1,19 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { signOrderLink } from "../../../lib/order-links";
+import { intakeAccessToken, signOrderLink } from "../../../lib/order-links";
 import type { IntakeRow } from "../../../modules/checkout-intake/service";
 import { linkSecret } from "../order-status/status";
 
-/** What the shopper's page sees of an intake; once it is an order, the order's signed link. */
+/**
+ * What the shopper's page sees of an intake; once it is an order, the order's signed link.
+ * `access_token` is what GET /store/checkout-intakes/:id asks for: only the browser that made
+ * the intake (or retries it with the same Idempotency-Key and body) is given it.
+ */
 export function intakeView(container: MedusaContainer, intake: IntakeRow) {
+  const secret = linkSecret(container);
   const subtotal = intake.items.reduce((sum, item) => sum + item.unit_price * item.quantity, 0);
   return {
     id: intake.id,
+    access_token: intakeAccessToken(intake.id, secret),
     status: intake.status,
     currency_code: intake.currency_code,
     items: intake.items,
@@ -15,9 +21,7 @@ export function intakeView(container: MedusaContainer, intake: IntakeRow) {
     promise: intake.promise,
     order_id: intake.order_id,
     order_token:
-      intake.status === "done" && intake.order_id
-        ? signOrderLink(intake.order_id, linkSecret(container))
-        : null,
+      intake.status === "done" && intake.order_id ? signOrderLink(intake.order_id, secret) : null,
     ...(intake.status === "failed"
       ? { error: "This order could not be placed; nothing was charged. Please try again." }
       : {}),
