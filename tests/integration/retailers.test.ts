@@ -1,7 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { sku } from "../../src/product/index.ts";
 import { type AdminClient, adminClient } from "../support/admin.ts";
-import { readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
+import { postIntake, settledIntake } from "../support/intake.ts";
+import {
+  readyCart,
+  regionId,
+  storeClient,
+  swissAddress,
+  variantIdBySku,
+} from "../support/store.ts";
 
 const { backendUrl, seeded } = inject("integration");
 const ACME = "https://shop.acme.example";
@@ -127,6 +135,31 @@ describe("orders and the commission statement", () => {
     expect(after.orders.map((o) => o.order_id)).not.toContain(uncredited);
     expect(after.totals.chf?.orders).toBe((before.totals.chf?.orders ?? 0) + 1);
     const line = after.orders.find((o) => o.order_id === credited);
+    expect(line?.origin).toBe(ACME);
+  });
+
+  it("credits an order placed through the launch queue from an attributed cart", async () => {
+    const { body } = await attribution("acme-it", ACME);
+    const sdk = storeClient();
+    const region = await regionId(sdk, "ch");
+    const variant = await variantIdBySku(sdk, region, sku("phone", "black"));
+    const { cart } = await sdk.store.cart.create({
+      region_id: region,
+      items: [{ variant_id: variant, quantity: 1 }],
+    });
+    expect(await attributeCart(cart.id, body.token ?? "")).toBe(200);
+    const accepted = await postIntake(
+      {
+        cart_id: cart.id,
+        email: "queue-widget@example.ch",
+        shipping_address: swissAddress,
+        shipping: "standard",
+      },
+      randomUUID(),
+    );
+    expect(accepted.status).toBe(202);
+    const settled = await settledIntake(accepted.body.intake?.id ?? "");
+    const line = (await acme()).orders.find((o) => o.order_id === settled?.order_id);
     expect(line?.origin).toBe(ACME);
   });
 

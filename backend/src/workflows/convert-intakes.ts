@@ -37,6 +37,8 @@ export function completeIntakeOrders(input: {
   totals: WorkflowData<PreparedOrders["totals"]>;
   pairs: WorkflowData<{ key: string; order_id: string }[]>;
   placed: WorkflowData<string[]>;
+  /** Orders made from a storefront cart, linked to it as Medusa's checkout links them. */
+  carts: WorkflowData<{ order_id: string; cart_id: string }[]>;
 }) {
   const reserved = reserveInventoryStep(input.reservations);
   const authorised = authoriseIntakePaymentsStep(input.totals);
@@ -47,6 +49,13 @@ export function completeIntakeOrders(input: {
     })),
   );
   createRemoteLinkStep(links);
+  const cartLinks = transform({ carts: input.carts }, ({ carts }) =>
+    carts.map((c) => ({
+      [Modules.ORDER]: { order_id: c.order_id },
+      [Modules.CART]: { cart_id: c.cart_id },
+    })),
+  );
+  createRemoteLinkStep(cartLinks).config({ name: "link-intake-orders-to-carts" });
   const transactions = transform({ authorised }, ({ authorised }) =>
     authorised.flatMap((a) =>
       a.captures.map((capture) => ({
@@ -132,7 +141,14 @@ export const convertIntakesWorkflow = createWorkflow(
     const lineOrders = transform({ created }, ({ created }) =>
       Object.fromEntries(created.flatMap((o) => (o.items ?? []).map((i) => [i.id, o.id]))),
     );
-    completeIntakeOrders({ reservations, lineOrders, totals, pairs, placed });
+    const carts = transform({ input }, ({ input }) =>
+      input.intakes.flatMap((intake) =>
+        intake.source_cart_id
+          ? [{ order_id: orderIdFor(intake.id), cart_id: intake.source_cart_id }]
+          : [],
+      ),
+    );
+    completeIntakeOrders({ reservations, lineOrders, totals, pairs, placed, carts });
     return new WorkflowResponse(placed);
   },
 );

@@ -19,6 +19,7 @@ export const resumeIntakeOrdersWorkflow = createWorkflow(
       totals: transform({ plan }, ({ plan }) => plan.totals),
       pairs: transform({ plan }, ({ plan }) => plan.pairs),
       placed: transform({ plan }, ({ plan }) => plan.placed),
+      carts: transform({ plan }, ({ plan }) => plan.carts),
     });
     return new WorkflowResponse(transform({ plan }, ({ plan }) => plan.found));
   },

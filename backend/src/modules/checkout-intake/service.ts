@@ -7,6 +7,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils";
 import type { EntityManager } from "@mikro-orm/knex";
+import { orderIdFor } from "../../lib/intake-orders";
 import { CheckoutIntake } from "./models/checkout-intake";
 import { IntakeHold } from "./models/intake-hold";
 
@@ -30,6 +31,7 @@ export interface IntakeRow {
   shipping_address: Record<string, string>;
   shipping_option_id: string;
   promise: { batch_number: number; ships_by: string };
+  source_cart_id: string | null;
   cart_id: string | null;
   order_id: string | null;
   attempts: number;
@@ -39,8 +41,8 @@ export interface IntakeRow {
 
 export type NewIntake = Omit<
   IntakeRow,
-  "status" | "cart_id" | "order_id" | "attempts" | "last_error" | "created_at"
->;
+  "status" | "cart_id" | "order_id" | "attempts" | "last_error" | "created_at" | "source_cart_id"
+> & { source_cart_id?: string | null };
 
 interface StockRow {
   manage_inventory: boolean;
@@ -77,6 +79,19 @@ export default class CheckoutIntakeModuleService extends MedusaService({
   }
 
   @InjectManager()
+  async findBySourceCart(
+    cartId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<IntakeRow | undefined> {
+    const manager = sharedContext.manager as EntityManager;
+    const rows = await manager.execute<IntakeRow[]>(
+      "SELECT * FROM checkout_intake WHERE source_cart_id = ? AND deleted_at IS NULL",
+      [cartId],
+    );
+    return rows[0];
+  }
+
+  @InjectManager()
   async findById(
     id: string,
     @MedusaContext() sharedContext: Context<EntityManager> = {},
@@ -93,7 +108,10 @@ export default class CheckoutIntakeModuleService extends MedusaService({
    * Stores the intake and holds its units, or nothing at all: a variant without enough stock
    * (Medusa's available units minus what other intakes hold) refuses the whole intake. The
    * hold row of each variant is locked by its upsert, so concurrent intakes queue per variant.
-   * Returns undefined when an intake with this idempotency key exists already.
+   * Returns undefined when an intake with this idempotency key exists already. An intake made
+   * from a storefront cart marks that cart completed in the same transaction (refused if it
+   * was completed already), so the cart cannot also become an order through Medusa's own
+   * checkout; a second intake for one cart breaks the unique source_cart_id index.
    */
   @InjectTransactionManager()
   async accept(
@@ -103,8 +121,9 @@ export default class CheckoutIntakeModuleService extends MedusaService({
     const manager = sharedContext.transactionManager as EntityManager;
     const [row] = await manager.execute<IntakeRow[]>(
       `INSERT INTO checkout_intake (id, idempotency_key, request_hash, region_id, sales_channel_id,
-         currency_code, email, locale, items, shipping_address, shipping_option_id, promise)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb)
+         currency_code, email, locale, items, shipping_address, shipping_option_id, promise,
+         source_cart_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)
        ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
        RETURNING *`,
       [
@@ -120,9 +139,20 @@ export default class CheckoutIntakeModuleService extends MedusaService({
         JSON.stringify(intake.shipping_address),
         intake.shipping_option_id,
         JSON.stringify(intake.promise),
+        intake.source_cart_id ?? null,
       ],
     );
     if (!row) return undefined;
+    if (intake.source_cart_id) {
+      const closed = await manager.execute<{ id: string }[]>(
+        `UPDATE cart SET completed_at = now(), updated_at = now()
+          WHERE id = ? AND completed_at IS NULL AND deleted_at IS NULL RETURNING id`,
+        [intake.source_cart_id],
+      );
+      if (closed.length === 0) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart was checked out already.");
+      }
+    }
     // Lock in a fixed order so two intakes for the same variants cannot deadlock.
     const units = new Map<string, number>();
     for (const item of intake.items) {
@@ -233,6 +263,14 @@ export default class CheckoutIntakeModuleService extends MedusaService({
     );
     if (row?.status !== "failed") return undefined;
     await this.releaseHolds(manager, row.items);
+    if (row.source_cart_id) {
+      // No order was made: the shopper's cart opens again, lines and retailer credit intact.
+      await manager.execute(
+        `UPDATE cart SET completed_at = NULL, updated_at = now()
+          WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "order" WHERE id = ?)`,
+        [row.source_cart_id, orderIdFor(row.id)],
+      );
+    }
     return row;
   }
 

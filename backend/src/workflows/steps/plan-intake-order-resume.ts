@@ -23,7 +23,7 @@ interface InventoryVariantRow {
 /**
  * For orders an interrupted conversion made (the order exists, the intake is not done): what
  * is still missing of them: reservations of lines that have none, a payment for an order
- * without one. Reads only.
+ * without one, the link to the storefront cart it was made from. Reads only.
  */
 export const planIntakeOrderResumeStep = createStep(
   "plan-intake-order-resume",
@@ -62,7 +62,10 @@ export const planIntakeOrderResumeStep = createStep(
         : [],
     );
     const missing = lines.filter((l) => !reserved.has(l.item.id));
-    const [variantRows, locations] = await Promise.all([
+    const fromCarts = intakes.filter(
+      (i) => i.source_cart_id && orders.some((o) => o.id === orderIdFor(i.id)),
+    );
+    const [variantRows, locations, cartLinks] = await Promise.all([
       missing.length
         ? query.graph({
             entity: "variant",
@@ -80,7 +83,15 @@ export const planIntakeOrderResumeStep = createStep(
         container,
         orders.flatMap((o) => (o.sales_channel_id ? [o.sales_channel_id] : [])),
       ),
+      fromCarts.length
+        ? query.graph({
+            entity: "order_cart",
+            fields: ["order_id"],
+            filters: { order_id: fromCarts.map((i) => orderIdFor(i.id)) },
+          })
+        : { data: [] },
     ]);
+    const linked = new Set((cartLinks.data as { order_id: string }[]).map((l) => l.order_id));
     const variants = new Map(
       (variantRows.data as unknown as InventoryVariantRow[]).map((v) => [v.id, v]),
     );
@@ -116,6 +127,11 @@ export const planIntakeOrderResumeStep = createStep(
         );
       }),
       placed: orders.map((o) => o.id),
+      carts: fromCarts.flatMap((i) =>
+        linked.has(orderIdFor(i.id))
+          ? []
+          : [{ order_id: orderIdFor(i.id), cart_id: i.source_cart_id ?? "" }],
+      ),
       found: found.map((o) => o.id),
     });
   },

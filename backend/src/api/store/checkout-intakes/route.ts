@@ -1,60 +1,60 @@
 import { createHash } from "node:crypto";
 import { shippingOptionKeys } from "@camslide/product";
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
-import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
+import { generateEntityId, MedusaError, Modules } from "@medusajs/framework/utils";
 import { z } from "@medusajs/framework/zod";
-import { pricedVariants, regionFor, shippingOptionFor } from "../../../lib/intake-catalogue";
+import { shippingOptionFor } from "../../../lib/intake-catalogue";
 import { noteIntake } from "../../../lib/intake-pressure";
 import { CHECKOUT_INTAKE_MODULE } from "../../../modules/checkout-intake";
 import type CheckoutIntakeModuleService from "../../../modules/checkout-intake/service";
 import type { IntakeRow } from "../../../modules/checkout-intake/service";
 import { PRODUCTION_MODULE } from "../../../modules/production";
 import type ProductionModuleService from "../../../modules/production/service";
+import { Items, intakeLines, refuse, ShippingAddress, text } from "./lines";
 import { intakeView } from "./view";
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** Prices are not part of the body: a unit_price or total sent by a browser is dropped. */
-export const StoreCheckoutIntakeBody = z.object({
-  region_id: text(100),
-  email: z.string().trim().email().max(254),
-  locale: z.enum(["en", "fr", "de"]).optional(),
-  items: z
-    .array(
-      z.object({
-        variant_id: text(100),
-        quantity: z.number().int("quantity must be a whole number").min(1).max(50),
-      }),
-    )
-    .min(1)
-    .max(10),
-  shipping_address: z.object({
-    first_name: text(60),
-    last_name: text(60),
-    company: z.string().trim().max(100).optional(),
-    address_1: text(100),
-    address_2: z.string().trim().max(100).optional(),
-    postal_code: text(12),
-    city: text(60),
-    province: z.string().trim().max(60).optional(),
-    country_code: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^[a-z]{2}$/, "country_code is a two-letter ISO code"),
-    phone: z.string().trim().max(30).optional(),
-  }),
-  shipping: z.enum(shippingOptionKeys),
-});
+/**
+ * Either the lines themselves (region_id and items) or the storefront's cart (cart_id), whose
+ * lines, region and retailer credit Medusa holds. Prices are not part of the body: a unit_price
+ * or total sent by a browser is dropped.
+ */
+export const StoreCheckoutIntakeBody = z
+  .object({
+    cart_id: text(40).optional(),
+    region_id: text(100).optional(),
+    email: z.string().trim().email().max(254),
+    locale: z.enum(["en", "fr", "de"]).optional(),
+    items: Items.optional(),
+    shipping_address: ShippingAddress,
+    shipping: z.enum(shippingOptionKeys),
+  })
+  .refine(
+    (body) => (body.cart_id ? !body.items && !body.region_id : body.items && body.region_id),
+    {
+      message: "send either cart_id, or region_id with items",
+    },
+  );
 
 export const IdempotencyKey = z.string().trim().min(8).max(200);
 
-function refuse(message: string): never {
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, message);
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code;
+  return (
+    code === "23505" || (error as { cause?: { code?: unknown } } | null)?.cause?.code === "23505"
+  );
 }
 
-function replay(req: MedusaRequest, res: MedusaResponse, intake: IntakeRow, hash: string) {
-  if (intake.request_hash !== hash) {
+function replay(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  intake: IntakeRow,
+  hash: string,
+  cartId?: string,
+) {
+  // A cart's intake answers its cart, whatever was typed on the retry (as Medusa answers a
+  // completed cart with its order).
+  const sameCart = cartId !== undefined && intake.source_cart_id === cartId;
+  if (intake.request_hash !== hash && !sameCart) {
     // Answered here: Medusa's error handler replaces every CONFLICT message with its own.
     return res.status(409).json({
       type: "conflict",
@@ -85,21 +85,49 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
   const intakes: CheckoutIntakeModuleService = req.scope.resolve(CHECKOUT_INTAKE_MODULE);
   const existing = await intakes.findByKey(key.data);
-  if (existing) return replay(req, res, existing, hash);
+  if (existing) return replay(req, res, existing, hash, body.cart_id);
 
   const salesChannelId = (req as { publishable_key_context?: { sales_channel_ids?: string[] } })
     .publishable_key_context?.sales_channel_ids?.[0];
   if (!salesChannelId) refuse("This publishable key has no sales channel.");
-  const country = body.shipping_address.country_code;
-  const region = await regionFor(req.scope, body.region_id, country);
-  const shippingOptionId = await shippingOptionFor(req.scope, body.shipping, country);
-  const prices = await pricedVariants(
-    req.scope,
-    region,
-    salesChannelId,
-    body.items.map((item) => item.variant_id),
+  const accept = () => acceptIntake(req, res, body, key.data, hash, salesChannelId);
+  const cartId = body.cart_id;
+  if (!cartId) return accept();
+  const locking = req.scope.resolve(Modules.LOCKING);
+  // Medusa's cart completion holds this lock too: a cart becomes an intake or an order, once.
+  return locking.execute(
+    cartId,
+    async () => {
+      const earlier = await intakes.findBySourceCart(cartId);
+      // As Medusa answers a completed cart with its order: the cart's holder gets its intake.
+      if (earlier) return res.status(200).json({ intake: intakeView(req.scope, earlier) });
+      return accept();
+    },
+    { timeout: 30 },
   );
-  const units = body.items.reduce((sum, item) => sum + item.quantity, 0);
+}
+
+async function acceptIntake(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  body: z.infer<typeof StoreCheckoutIntakeBody>,
+  idempotencyKey: string,
+  hash: string,
+  salesChannelId: string,
+) {
+  const intakes: CheckoutIntakeModuleService = req.scope.resolve(CHECKOUT_INTAKE_MODULE);
+  const { cart, items, region, prices } = await intakeLines(
+    req.scope,
+    body,
+    salesChannelId,
+    body.shipping_address.country_code,
+  );
+  const shippingOptionId = await shippingOptionFor(
+    req.scope,
+    body.shipping,
+    body.shipping_address.country_code,
+  );
+  const units = items.reduce((sum, item) => sum + item.quantity, 0);
 
   const production: ProductionModuleService = req.scope.resolve(PRODUCTION_MODULE);
   const id = generateEntityId(undefined, "cint");
@@ -108,29 +136,36 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   try {
     intake = await intakes.accept({
       id,
-      idempotency_key: key.data,
+      idempotency_key: idempotencyKey,
       request_hash: hash,
       region_id: region.id,
       sales_channel_id: salesChannelId,
       currency_code: region.currency_code,
       email: body.email,
       locale: body.locale ?? null,
-      items: body.items.map((item) => ({
+      items: items.map((item) => ({
         ...item,
         unit_price: prices.get(item.variant_id)?.unit_price ?? Number.NaN,
       })),
       shipping_address: body.shipping_address,
       shipping_option_id: shippingOptionId,
       promise: { batch_number: allocation.number, ships_by: allocation.ships_by },
+      source_cart_id: cart?.id ?? null,
     });
+  } catch (error) {
+    // Another request for the same cart (with another key) was stored first: answer with it.
+    const first =
+      cart && isUniqueViolation(error) ? await intakes.findBySourceCart(cart.id) : undefined;
+    if (!first) throw error;
+    return res.status(200).json({ intake: intakeView(req.scope, first) });
   } finally {
     if (!intake) await production.release(allocation.allocation_id);
   }
   if (!intake) {
     // Another request with the same key won the race: answer with its intake.
-    const winner = await intakes.findByKey(key.data);
+    const winner = await intakes.findByKey(idempotencyKey);
     if (!winner) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "intake vanished");
-    return replay(req, res, winner, hash);
+    return replay(req, res, winner, hash, body.cart_id);
   }
   res.status(202).json({ intake: intakeView(req.scope, intake) });
 }

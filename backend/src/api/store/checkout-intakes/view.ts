@@ -23,7 +23,11 @@ export function intakeView(container: MedusaContainer, intake: IntakeRow) {
     order_token:
       intake.status === "done" && intake.order_id ? signOrderLink(intake.order_id, secret) : null,
     ...(intake.status === "failed"
-      ? { error: "This order could not be placed; nothing was charged. Please try again." }
+      ? {
+          error: "This order could not be placed; nothing was charged. Please try again.",
+          // Opened again when the intake failed: the page can give the shopper their cart back.
+          cart_id: intake.source_cart_id,
+        }
       : {}),
   };
 }

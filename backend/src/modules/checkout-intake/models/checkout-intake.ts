@@ -22,6 +22,11 @@ export const CheckoutIntake = model
     shipping_option_id: model.text(),
     /** {batch_number, ships_by}: the batch allocated at intake. */
     promise: model.json(),
+    /**
+     * The storefront's cart the intake was made from (its lines, its retailer credit), marked
+     * completed when the intake is accepted; the order is linked to it. One intake per cart.
+     */
+    source_cart_id: model.text().nullable(),
     /** The cart an earlier converter made from the intake; intakes are now ordered without one. */
     cart_id: model.text().nullable(),
     order_id: model.text().nullable(),
@@ -31,4 +36,7 @@ export const CheckoutIntake = model
     claim_expires_at: model.dateTime().nullable(),
     last_error: model.text().nullable(),
   })
-  .indexes([{ on: ["created_at"], where: "status IN ('pending', 'converting')" }]);
+  .indexes([
+    { on: ["created_at"], where: "status IN ('pending', 'converting')" },
+    { on: ["source_cart_id"], unique: true, where: "source_cart_id IS NOT NULL" },
+  ]);

@@ -1,0 +1,88 @@
+import { type ShippingOptionKey, shippingOptionKeys } from "@camslide/product";
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
+import { generateEntityId } from "@medusajs/framework/utils";
+import { z } from "@medusajs/framework/zod";
+import { shippingOptionFor } from "../../../../lib/intake-catalogue";
+import { orderIdFor } from "../../../../lib/intake-orders";
+import { prepareIntakeOrders } from "../../../../lib/intake-pricing";
+import { Items, intakeLines, refuse, ShippingAddress, text } from "../lines";
+
+/** The address so far: the country decides region and shipping; the rest refines the tax. */
+export const StoreIntakeQuoteBody = z
+  .object({
+    cart_id: text(40).optional(),
+    region_id: text(100).optional(),
+    items: Items.optional(),
+    shipping_address: ShippingAddress.partial().required({ country_code: true }),
+  })
+  .refine(
+    (body) => (body.cart_id ? !body.items && !body.region_id : body.items && body.region_id),
+    { message: "send either cart_id, or region_id with items" },
+  );
+
+/**
+ * POST /store/checkout-intakes/quote: what a launch-queue checkout will cost, before the
+ * shopper places it. For each shipping option offered to the delivery country: its name and
+ * price, and the order's totals with it (items at Medusa's prices, shipping, tax from Medusa's
+ * tax module for the address, total), computed by the code that builds the order, so the
+ * review shows what the order will say. Reads only; prices are never taken from the body.
+ */
+export async function POST(req: MedusaRequest, res: MedusaResponse) {
+  const parsed = StoreIntakeQuoteBody.safeParse(req.body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    refuse(`${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`);
+  }
+  const body = parsed.data;
+  const salesChannelId = (req as { publishable_key_context?: { sales_channel_ids?: string[] } })
+    .publishable_key_context?.sales_channel_ids?.[0];
+  if (!salesChannelId) refuse("This publishable key has no sales channel.");
+  const country = body.shipping_address.country_code;
+  const { items, region, prices } = await intakeLines(req.scope, body, salesChannelId, country);
+  const offered: { key: ShippingOptionKey; id: string }[] = [];
+  for (const key of shippingOptionKeys) {
+    const id = await shippingOptionFor(req.scope, key, country).catch(() => undefined);
+    if (id) offered.push({ key, id });
+  }
+  if (offered.length === 0) refuse(`No shipping to "${country}".`);
+  const priced = items.map((item) => ({
+    ...item,
+    unit_price: prices.get(item.variant_id)?.unit_price ?? Number.NaN,
+  }));
+  const drafts = offered.map(({ id }) => ({
+    id: generateEntityId(undefined, "cint"),
+    region_id: region.id,
+    sales_channel_id: salesChannelId,
+    currency_code: region.currency_code,
+    email: "",
+    locale: null,
+    items: priced,
+    shipping_address: Object.fromEntries(
+      Object.entries(body.shipping_address).filter(([, value]) => value !== undefined),
+    ) as Record<string, string>,
+    shipping_option_id: id,
+    promise: { batch_number: 0, ships_by: "" },
+  }));
+  const prepared = await prepareIntakeOrders(req.scope, drafts);
+  res.json({
+    quote: {
+      region_id: region.id,
+      currency_code: region.currency_code,
+      items: priced,
+      shipping_options: offered.map(({ key, id }, index) => {
+        // Matched by id: prepareIntakeOrders lists orders as they were priced, not as given.
+        const orderId = orderIdFor(drafts[index]?.id ?? "");
+        const { order_id: _id, ...totals } =
+          prepared.breakdown.find((b) => b.order_id === orderId) ?? {};
+        const order = prepared.orders.find((o) => (o as { id?: string }).id === orderId);
+        return {
+          shipping: key,
+          id,
+          name: order?.shipping_methods?.[0]?.name ?? key,
+          amount: Number(order?.shipping_methods?.[0]?.amount ?? Number.NaN),
+          totals,
+        };
+      }),
+    },
+  });
+}
