@@ -147,6 +147,14 @@ export const de: Messages = {
   "confirm.sentTo": "Eine Bestätigung geht an {email}.",
   "confirm.shipTo": "Lieferung an",
   "confirm.loading": "Bestellung wird geladen…",
+  "confirm.queued":
+    "Ihre Bestellung ist eingegangen. Wir erfassen sie gerade: Diese Seite zeigt sie gleich an.",
+  "confirm.failed":
+    "Diese Bestellung konnte nicht aufgegeben werden, es wurde nichts belastet. Ihr Warenkorb bleibt erhalten: Bitte versuchen Sie es erneut.",
+  "confirm.backToCart": "Zurück zum Warenkorb",
+  "confirm.later":
+    "Gerade kommen viele Bestellungen auf einmal, Ihre dauert etwas länger. Die Bestätigung folgt per E-Mail: Sie können diese Seite schliessen.",
+  "confirm.checkAgain": "Erneut prüfen",
   "confirm.missing": "Diese Bestellung wurde nicht gefunden.",
   "error.required": "Pflichtfeld.",
   "error.email": "Geben Sie eine E-Mail-Adresse ein, z. B. name@example.com.",

@@ -145,6 +145,14 @@ export const en = {
   "confirm.sentTo": "A confirmation goes to {email}.",
   "confirm.shipTo": "Shipping to",
   "confirm.loading": "Loading your order…",
+  "confirm.queued":
+    "Your order is received. We are recording it now: this page shows it in a moment.",
+  "confirm.failed":
+    "This order could not be placed, and nothing was charged. Your cart is kept: please try again.",
+  "confirm.backToCart": "Back to your cart",
+  "confirm.later":
+    "Many orders are arriving at once, so yours takes a little longer. Its confirmation email will follow: you can close this page.",
+  "confirm.checkAgain": "Check again",
   "confirm.missing": "We could not find this order.",
   "error.required": "Required.",
   "error.email": "Enter an email address like name@example.com.",

@@ -148,6 +148,14 @@ export const fr: Messages = {
   "confirm.sentTo": "Une confirmation est envoyée à {email}.",
   "confirm.shipTo": "Livraison à",
   "confirm.loading": "Chargement de votre commande…",
+  "confirm.queued":
+    "Votre commande est reçue. Nous l’enregistrons : cette page l’affiche dans un instant.",
+  "confirm.failed":
+    "Cette commande n’a pas pu être passée et rien n’a été débité. Votre panier est conservé : veuillez réessayer.",
+  "confirm.backToCart": "Retour au panier",
+  "confirm.later":
+    "Beaucoup de commandes arrivent en même temps : la vôtre prend un peu plus de temps. L’e-mail de confirmation suivra : vous pouvez fermer cette page.",
+  "confirm.checkAgain": "Vérifier à nouveau",
   "confirm.missing": "Nous ne trouvons pas cette commande.",
   "error.required": "Obligatoire.",
   "error.email": "Saisissez une adresse e-mail, par ex. nom@example.com.",

@@ -115,6 +115,12 @@ export async function removePromotion(code: string) {
   await loadCart();
 }
 
+/** A cart the shop opened again (a launch-queue checkout that could not become an order). */
+export function restoreCart(cartId: string): void {
+  window.localStorage.setItem(CART_KEY, cartId);
+  $cart.set(undefined);
+}
+
 /** After an order: this browser's next cart starts empty. */
 export function forgetCart(): void {
   window.localStorage.removeItem(CART_KEY);
