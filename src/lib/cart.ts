@@ -21,11 +21,21 @@ function isNotFound(error: unknown): boolean {
   return (error as { status?: number } | null)?.status === 404;
 }
 
+let loading: Promise<Cart | null> | undefined;
+
 /**
  * Loads the cart whose id this browser remembers. A cart Medusa no longer knows (deleted,
  * completed, another database) is forgotten silently, so a stale id never blocks shopping.
  */
-export async function loadCart(): Promise<Cart | null> {
+export function loadCart(): Promise<Cart | null> {
+  // The header and the page ask at the same moment: one request answers both.
+  loading ??= readCart().finally(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+async function readCart(): Promise<Cart | null> {
   const id = window.localStorage.getItem(CART_KEY);
   if (!id) {
     $cart.set(null);
@@ -44,28 +54,38 @@ export async function loadCart(): Promise<Cart | null> {
   }
 }
 
-async function cartFor(region: RegionKey): Promise<Cart> {
-  const region_id = await regionId(region, regions[region].name);
+/** The shopper's open cart in this region (moved here if it was in another), or null. */
+async function cartIn(region_id: string): Promise<Cart | null> {
   const current = $cart.get() ?? (await loadCart());
-  if (current) {
-    if (current.region_id === region_id) return current;
-    const { cart } = await medusa.store.cart.update(
-      current.id,
-      { region_id },
-      { fields: CART_FIELDS },
-    );
-    return cart;
-  }
-  const { cart } = await medusa.store.cart.create({ region_id }, { fields: CART_FIELDS });
-  window.localStorage.setItem(CART_KEY, cart.id);
+  if (!current) return null;
+  if (current.region_id === region_id) return current;
+  const { cart } = await medusa.store.cart.update(
+    current.id,
+    { region_id },
+    { fields: CART_FIELDS },
+  );
   return cart;
 }
 
-/** Adds a variant; the price is Medusa's, never the page's. */
+/**
+ * Adds a variant; the price is Medusa's, never the page's. A first cover makes the cart with
+ * its line in one call (one Medusa workflow instead of two: on a launch day every shopper does
+ * this).
+ */
 export async function addToCart(region: RegionKey, variantId: string, quantity: number) {
-  const cart = await cartFor(region);
+  const region_id = await regionId(region, regions[region].name);
+  const current = await cartIn(region_id);
+  if (!current) {
+    const { cart } = await medusa.store.cart.create(
+      { region_id, items: [{ variant_id: variantId, quantity }] },
+      { fields: CART_FIELDS },
+    );
+    window.localStorage.setItem(CART_KEY, cart.id);
+    $cart.set(cart);
+    return cart;
+  }
   const { cart: updated } = await medusa.store.cart.createLineItem(
-    cart.id,
+    current.id,
     { variant_id: variantId, quantity },
     { fields: CART_FIELDS },
   );

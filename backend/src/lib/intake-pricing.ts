@@ -205,31 +205,70 @@ function taxLinesFor(lines: TaxLine[], key: "line_item_id" | "shipping_line_id",
     }));
 }
 
+const QUOTE_TTL_MS = 10_000;
+const quoteReads = new Map<string, { at: number; value: Promise<unknown> }>();
+
+/** A read shared by quotes for QUOTE_TTL_MS, as the intake route's catalogue reads are. */
+function sharedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const hit = quoteReads.get(key);
+  if (hit && Date.now() - hit.at < QUOTE_TTL_MS) return hit.value as Promise<T>;
+  if (quoteReads.size > 1_000) quoteReads.clear();
+  const value = read();
+  quoteReads.set(key, { at: Date.now(), value });
+  value.catch(() => quoteReads.delete(key));
+  return value;
+}
+
+function readKey(kind: string, intakes: PricedIntake[], part: (i: PricedIntake) => string[]) {
+  return `${kind}:${[...new Set(intakes.flatMap(part))].sort().join(",")}`;
+}
+
 /**
  * Reads what the orders need from Medusa (variants with their product and inventory, the
  * shipping option's price in the region's currency, tax lines from the tax module for each
  * delivery address, the sales channels' stock locations) and builds the orders as Medusa's
  * cart completion would: items at the price the intake was accepted at (taken from Medusa's
  * pricing then), the shipping method, tax lines and totals. Reads only.
+ *
+ * `quote`: for a checkout's quote, asked by every shopper: the catalogue reads (not the tax
+ * lines, which depend on the address) are shared for a few seconds, and the region's payment
+ * providers are not read again (the route checked them). A conversion reads everything fresh.
  */
 export async function prepareIntakeOrders(
   container: MedusaContainer,
   intakes: PricedIntake[],
+  { quote = false }: { quote?: boolean } = {},
 ): Promise<PreparedOrders> {
   const tax = container.resolve(Modules.TAX);
   const query = container.resolve(ContainerRegistrationKeys.QUERY);
+  const read = <T>(key: string, fetch: () => Promise<T>) =>
+    quote ? sharedRead(key, fetch) : fetch();
   const [variants, options, location_ids, regions] = await Promise.all([
-    loadVariants(container, intakes),
-    loadShippingOptions(container, intakes),
-    channelLocations(
-      container,
-      intakes.map((i) => i.sales_channel_id),
+    read(
+      readKey("variants", intakes, (i) =>
+        i.items.map((item) => `${i.region_id}:${item.variant_id}`),
+      ),
+      () => loadVariants(container, intakes),
     ),
-    query.graph({
-      entity: "region",
-      fields: ["id", "payment_providers.id"],
-      filters: { id: [...new Set(intakes.map((i) => i.region_id))] },
-    }),
+    read(
+      readKey("options", intakes, (i) => [`${i.region_id}:${i.shipping_option_id}`]),
+      () => loadShippingOptions(container, intakes),
+    ),
+    read(
+      readKey("locations", intakes, (i) => [i.sales_channel_id]),
+      () =>
+        channelLocations(
+          container,
+          intakes.map((i) => i.sales_channel_id),
+        ),
+    ),
+    quote
+      ? { data: [] }
+      : query.graph({
+          entity: "region",
+          fields: ["id", "payment_providers.id"],
+          filters: { id: [...new Set(intakes.map((i) => i.region_id))] },
+        }),
   ]);
   // As the intake route checks: never an order paid by the system provider where the shop
   // takes real payments (the region may have changed since the intake was accepted).

@@ -63,7 +63,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     shipping_option_id: id,
     promise: { batch_number: 0, ships_by: "" },
   }));
-  const prepared = await prepareIntakeOrders(req.scope, drafts);
+  const prepared = await prepareIntakeOrders(req.scope, drafts, { quote: true });
   res.json({
     quote: {
       region_id: region.id,
