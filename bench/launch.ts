@@ -1,5 +1,5 @@
 /**
- * npm run bench:launch -- --orders N --concurrency C [--flow intake|lean|storefront]
+ * npm run bench:launch -- --orders N --concurrency C [--flow intake|storefront|cart|lean]
  *   [--redis URL --servers 2 --worker] [--pg synchronous_commit=off] [--env LOG_LEVEL=info]
  *   [--profile] [--skip-ops] [--stock UNITS] [--track-orders N]
  *
@@ -23,6 +23,7 @@ import {
   type FlowName,
   flowNames,
   flows,
+  queuedFlows,
   StepError,
   StoreApi,
 } from "./launch/flows.ts";
@@ -35,7 +36,7 @@ const { values } = parseArgs({
   options: {
     orders: { type: "string", default: "200" },
     concurrency: { type: "string", default: "16" },
-    flow: { type: "string", default: "intake" },
+    flow: { type: "string", default: "storefront" },
     redis: { type: "string" },
     servers: { type: "string" },
     worker: { type: "boolean", default: false },
@@ -147,15 +148,16 @@ try {
   console.log(
     `Load phase: ${accepted.size}/${orders} accepted in ${seconds(loadMs)} s = ${Math.round((accepted.size / loadMs) * 10000) / 10}/s; Medusa used ${Math.round(medusaCpuLoad)} CPU s (${Math.round((medusaCpuLoad / accepted.size) * 1000)} ms per accepted checkout); load average ${await loadAverage()}`,
   );
-  const ordersAtLoadEnd =
-    flow === "intake" ? await countOrders(shop.databaseUrl, runTag) : accepted.size;
+  const ordersAtLoadEnd = queuedFlows.includes(flow)
+    ? await countOrders(shop.databaseUrl, runTag)
+    : accepted.size;
   const loadAfter = await loadAverage();
   const cpuAfter = await Promise.all(shop.processes.map((p) => cpuSeconds(p.pid)));
   const rss = await Promise.all(shop.processes.map((p) => rssMb(p.pid)));
 
   // Orders made in the background (intake) are counted until every accepted checkout has one.
   let drainMs = 0;
-  if (flow === "intake") {
+  if (queuedFlows.includes(flow)) {
     const deadline = performance.now() + Number(values["drain-timeout"]) * 1000;
     let made = 0;
     while (performance.now() < deadline) {
@@ -167,7 +169,7 @@ try {
     drainMs = performance.now() - started;
     process.stdout.write("\n");
   }
-  const ordersMadeMs = flow === "intake" ? drainMs : loadMs;
+  const ordersMadeMs = queuedFlows.includes(flow) ? drainMs : loadMs;
   const cpuAtEnd = await Promise.all(shop.processes.map((p) => cpuSeconds(p.pid)));
   const checks = await runChecks(shop.databaseUrl, runTag, accepted);
   if (!checks.ok) exitCode = 1;
@@ -217,20 +219,17 @@ try {
     acceptedPerSecond: Math.round((accepted.size / loadMs) * 10000) / 10,
     medusaCpuMsPerAccepted: Math.round((medusaCpuLoad / accepted.size) * 1000),
     ordersMadeDuringLoad: ordersAtLoadEnd,
-    backgroundDrain:
-      flow === "intake"
-        ? {
-            seconds: seconds(drainMs - loadMs),
-            orders: checks.orders - ordersAtLoadEnd,
-            ordersPerSecond:
-              Math.round(((checks.orders - ordersAtLoadEnd) / ((drainMs - loadMs) / 1000)) * 10) /
-              10,
-            medusaCpuMsPerOrder: Math.round(
-              ((sum(cpuAtEnd) - sum(cpuLoad)) / Math.max(1, checks.orders - ordersAtLoadEnd)) *
-                1000,
-            ),
-          }
-        : undefined,
+    backgroundDrain: queuedFlows.includes(flow)
+      ? {
+          seconds: seconds(drainMs - loadMs),
+          orders: checks.orders - ordersAtLoadEnd,
+          ordersPerSecond:
+            Math.round(((checks.orders - ordersAtLoadEnd) / ((drainMs - loadMs) / 1000)) * 10) / 10,
+          medusaCpuMsPerOrder: Math.round(
+            ((sum(cpuAtEnd) - sum(cpuLoad)) / Math.max(1, checks.orders - ordersAtLoadEnd)) * 1000,
+          ),
+        }
+      : undefined,
     acceptedPerSecondBy10sWindow: windows,
     loadSeconds: seconds(loadMs),
     ordersMadePerSecond: Math.round((checks.orders / ordersMadeMs) * 10000) / 10,

@@ -1,15 +1,23 @@
 /**
  * The checkout flows the launch benchmark drives, each exactly the HTTP calls a browser makes:
- * - "storefront": what src/lib/cart.ts and src/components/Checkout.tsx do today (12 calls).
+ * - "storefront": every call the storefront makes where no card is taken, from the product page
+ *   (region, live offer, promise, add to cart: the cart made with its line) through the
+ *   checkout (the cart, the queue's quote, the promise, the cart placed in the launch queue) to
+ *   the confirmation page's first look (9 calls).
+ * - "cart": the storefront's checkout through Medusa's cart (with cards, or a promotion code):
+ *   cart, email, address, shipping, payment, completion (11 calls).
  * - "lean": one cart creation with items, email, addresses and locale (Medusa takes them all
  *   in POST /store/carts), then shipping, payment and completion (8 calls).
  * - "intake": the launch route POST /store/checkout-intakes (2 calls: the offer and the intake);
  *   the order is made in the background and checked in the database afterwards.
  */
-import type { RegionKey } from "../../src/product/index.ts";
+import { type RegionKey, regions } from "../../src/product/index.ts";
 import type { Shopper } from "./shoppers.ts";
 
-export const flowNames = ["storefront", "lean", "intake"] as const;
+export const flowNames = ["storefront", "cart", "lean", "intake"] as const;
+
+/** The flows whose orders are made in the background, after the shopper is answered. */
+export const queuedFlows: readonly FlowName[] = ["storefront", "intake"];
 export type FlowName = (typeof flowNames)[number];
 
 /** The storefront's cart fields (src/lib/cart.ts CART_FIELDS). */
@@ -175,13 +183,15 @@ async function shipPayComplete(
   return completed.order.id;
 }
 
-/** Today's storefront, call for call. */
-async function storefront(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome> {
-  const base = api.pick();
-  const steps: Record<string, number> = {};
+/** The product page's "Add to cart" (src/lib/cart.ts): the first cover makes the cart with it. */
+async function addToCart(
+  api: StoreApi,
+  base: string,
+  steps: Record<string, number>,
+  s: Shopper,
+  c: Catalogue,
+): Promise<{ id: string }> {
   const q = `fields=${encodeURIComponent(CART_FIELDS)}`;
-  const variantId = c.variantIds[s.region][s.sku] ?? "";
-  await offer(api, base, steps, s, c);
   const { cart } = await api.call<CartReply>(
     base,
     steps,
@@ -190,12 +200,19 @@ async function storefront(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outc
     `/store/carts?${q}`,
     {
       region_id: c.regionIds[s.region],
+      items: [{ variant_id: c.variantIds[s.region][s.sku] ?? "", quantity: s.quantity }],
     },
   );
-  await api.call(base, steps, "add-item", "POST", `/store/carts/${cart.id}/line-items?${q}`, {
-    variant_id: variantId,
-    quantity: s.quantity,
-  });
+  return cart;
+}
+
+/** The storefront's checkout through Medusa's cart, call for call. */
+async function cart(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome> {
+  const base = api.pick();
+  const steps: Record<string, number> = {};
+  const q = `fields=${encodeURIComponent(CART_FIELDS)}`;
+  await offer(api, base, steps, s, c);
+  const cart = await addToCart(api, base, steps, s, c);
   await api.call(base, steps, "email", "POST", `/store/carts/${cart.id}?${q}`, {
     email: s.email,
     metadata: { locale: s.locale },
@@ -258,11 +275,62 @@ async function intake(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome>
   return { id: accepted.id, steps };
 }
 
+/** The storefront where no card is taken: its Medusa cart, placed through the launch queue. */
+async function storefront(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome> {
+  const base = api.pick();
+  const steps: Record<string, number> = {};
+  const q = `fields=${encodeURIComponent(CART_FIELDS)}`;
+  // The product page: its region's id, the live offer, the ship-by promise; add to cart.
+  await api.call(
+    base,
+    steps,
+    "region",
+    "GET",
+    `/store/regions?name=${encodeURIComponent(regions[s.region].name)}`,
+  );
+  await offer(api, base, steps, s, c);
+  await api.call(base, steps, "promise", "GET", `/store/production/promise?units=${s.quantity}`);
+  const cart = await addToCart(api, base, steps, s, c);
+  // The checkout page: the cart (one read for header and page), the quote for the address,
+  // the promise again at the review, then Place order.
+  await api.call(base, steps, "checkout-cart", "GET", `/store/carts/${cart.id}?${q}`);
+  await api.call(base, steps, "quote", "POST", "/store/checkout-intakes/quote", {
+    cart_id: cart.id,
+    shipping_address: s.address,
+  });
+  await api.call(base, steps, "promise", "GET", `/store/production/promise?units=${s.quantity}`);
+  const { intake: accepted } = await api.call<{ intake: { id: string; access_token: string } }>(
+    base,
+    steps,
+    "intake",
+    "POST",
+    "/store/checkout-intakes",
+    {
+      cart_id: cart.id,
+      email: s.email,
+      locale: s.locale,
+      shipping_address: s.address,
+      shipping: s.shipping,
+    },
+    { "idempotency-key": `bench-${s.email}` },
+  );
+  // The confirmation page's first look (it asks again every second until the order exists).
+  await api.call(
+    base,
+    steps,
+    "confirmation",
+    "GET",
+    `/store/checkout-intakes/${accepted.id}?token=${encodeURIComponent(accepted.access_token)}`,
+  );
+  return { id: accepted.id, steps };
+}
+
 export const flows: Record<
   FlowName,
   (api: StoreApi, s: Shopper, c: Catalogue) => Promise<Outcome>
 > = {
   storefront,
+  cart,
   lean,
   intake,
 };

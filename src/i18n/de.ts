@@ -141,6 +141,8 @@ export const de: Messages = {
   "checkout.placing": "Bestellung wird aufgegeben…",
   "checkout.retry":
     "Der Shop ist nicht erreichbar. Ihr Warenkorb bleibt erhalten: bitte erneut versuchen.",
+  "shipping.standard": "Standardversand",
+  "shipping.express": "Expressversand",
   "checkout.noOptions": "Keine Lieferung an diese Adresse aus dieser Region.",
   "confirm.title": "Danke für Ihre Bestellung",
   "confirm.number": "Bestellnummer",

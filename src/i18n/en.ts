@@ -139,6 +139,8 @@ export const en = {
   "checkout.placeOrder": "Place order",
   "checkout.placing": "Placing your order…",
   "checkout.retry": "We could not reach the shop. Your cart is kept: try again.",
+  "shipping.standard": "Standard shipping",
+  "shipping.express": "Express shipping",
   "checkout.noOptions": "No delivery to this address from this region.",
   "confirm.title": "Thank you for your order",
   "confirm.number": "Order number",

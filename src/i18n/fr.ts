@@ -142,6 +142,8 @@ export const fr: Messages = {
   "checkout.placeOrder": "Commander",
   "checkout.placing": "Commande en cours…",
   "checkout.retry": "La boutique ne répond pas. Votre panier est conservé : réessayez.",
+  "shipping.standard": "Envoi standard",
+  "shipping.express": "Envoi express",
   "checkout.noOptions": "Pas de livraison vers cette adresse depuis cette région.",
   "confirm.title": "Merci pour votre commande",
   "confirm.number": "Numéro de commande",
