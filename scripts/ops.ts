@@ -3,6 +3,7 @@
  *
  *   npm run ops -- export [--batch N] [--since YYYY-MM-DD] [--include-exported] > batch.csv
  *   npm run ops -- import-tracking tracking.csv
+ *   npm run ops -- queue       the launch queue: checkouts waiting to become orders, failures
  *
  * Finds the shop in .data/runtime.json (written by `npm start`; CAMSLIDE_DATA_DIR moves it) or
  * takes `--backend URL`; logs in as CAMSLIDE_ADMIN_EMAIL / CAMSLIDE_ADMIN_PASSWORD, or as the
@@ -20,6 +21,7 @@ import { DEMO_ADMIN } from "./lib/demo.ts";
 const USAGE = `Usage:
   npm run ops -- export [--batch N] [--since YYYY-MM-DD] [--include-exported] > orders.csv
   npm run ops -- import-tracking FILE.csv
+  npm run ops -- queue
 Options: --backend URL (default: the shop npm start is running)`;
 
 /** Rows per tracking request: small enough for steady progress, large enough to be quick. */
@@ -184,6 +186,35 @@ async function importTracking(shop: Runtime, token: string, args: string[]): Pro
   return report.rejected.length > 0 ? 2 : 0;
 }
 
+interface QueueSummary {
+  waiting: number;
+  converting: number;
+  done: number;
+  failed_total: number;
+  oldest_waiting_since: string | null;
+  orders_last_minute: number;
+  failed: { id: string; email: string; created_at: string; last_error: string | null }[];
+}
+
+/** The launch queue on stdout: one summary line, then a line per recent failure (TSV). */
+async function showQueue(shop: Runtime, token: string): Promise<number> {
+  const response = await fetch(`${shop.backendUrl}/admin/checkout-intakes`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new OpsError(`The shop answered ${response.status} for the queue.`);
+  const { queue } = (await response.json()) as { queue: QueueSummary };
+  const oldest = queue.oldest_waiting_since
+    ? `, the oldest since ${queue.oldest_waiting_since}`
+    : "";
+  process.stdout.write(
+    `${queue.waiting} waiting (${queue.converting} being converted${oldest}); ${queue.orders_last_minute} orders made in the last minute; ${queue.done} done; ${queue.failed_total} failed\n`,
+  );
+  for (const f of queue.failed) {
+    process.stdout.write(`failed\t${f.created_at}\t${f.email}\t${f.id}\t${f.last_error ?? ""}\n`);
+  }
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -197,11 +228,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : 1;
   }
-  if (command !== "export" && command !== "import-tracking") {
+  if (command !== "export" && command !== "import-tracking" && command !== "queue") {
     throw new OpsError(`Unknown command "${command}".\n${USAGE}`);
   }
   const shop = await findShop(values.backend);
   const token = await login(shop);
+  if (command === "queue") return showQueue(shop, token);
   return command === "export" ? exportCsv(shop, token, values) : importTracking(shop, token, rest);
 }
 

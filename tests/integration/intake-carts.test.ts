@@ -166,7 +166,7 @@ describe("the storefront's cart through the launch queue", () => {
   it("makes one order when the cart is placed through the queue and Medusa's checkout at once", async () => {
     // Medusa's completion looks only for an order linked to the cart: without the queue's
     // check in its validate hook, this made two orders (found by this test).
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 6; round++) {
       const email = `race-${round}-${randomUUID()}@example.ch`;
       const cartId = await readyCart(sdk, ch, variant, 1, email);
       const [viaQueue, viaCheckout] = await Promise.all([
@@ -177,9 +177,9 @@ describe("the storefront's cart through the launch queue", () => {
         ),
       ]);
       if (viaQueue.status === 202) {
-        const settled = await settledIntake(viaQueue.body.intake?.id ?? "");
-        // Medusa's checkout, finding the queue's order linked already, answers with it.
-        if (viaCheckout !== "refused") expect(viaCheckout).toBe(settled?.order_id);
+        // The queue took the cart: Medusa's checkout of it is refused, whenever it comes.
+        expect(viaCheckout).toBe("refused");
+        await settledIntake(viaQueue.body.intake?.id ?? "");
       } else {
         expect(viaCheckout).toMatch(/^order_/);
       }
@@ -191,13 +191,18 @@ describe("the storefront's cart through the launch queue", () => {
       );
       expect(orders).toHaveLength(1);
     }
-    // Once the queue's order exists, Medusa's checkout of the cart answers with that order.
+    // Once the queue's order exists too: Medusa's checkout reads the cart's order link before
+    // its validate hook, so letting it through could make a second order (it did, 1 round in 4).
     const email = `after-${randomUUID()}@example.ch`;
     const cartId = await readyCart(sdk, ch, variant, 1, email);
     const accepted = await postIntake(fromCart(cartId, email), randomUUID());
-    const settled = await settledIntake(accepted.body.intake?.id ?? "");
-    const again = await sdk.store.cart.complete(cartId);
-    expect(again.type === "order" ? again.order.id : again.error.message).toBe(settled?.order_id);
+    await settledIntake(accepted.body.intake?.id ?? "");
+    const again = await sdk.store.cart.complete(cartId).then(
+      (r) => r.type,
+      (error: { message?: string }) => error.message ?? "refused",
+    );
+    expect(again).toMatch(/launch queue/);
+    expect((await cartState(cartId)).orders).toHaveLength(1);
   });
 
   it("gives the shopper their cart back when its intake fails for good", async () => {
@@ -238,5 +243,16 @@ describe("the storefront's cart through the launch queue", () => {
     expect(await cartState(cartId)).toEqual({ completed: false, orders: [] });
     const view = await getIntake(id);
     expect((view.body.intake as { cart_id?: string } | undefined)?.cart_id).toBe(cartId);
+    // The maker sees it on the admin's queue, with the shopper's email and the reason.
+    const { queue } = await admin.json<{
+      queue: {
+        failed_total: number;
+        failed: { id: string; email: string; last_error: string | null }[];
+      };
+    }>("/admin/checkout-intakes");
+    expect(queue.failed_total).toBeGreaterThanOrEqual(1);
+    const listed = queue.failed.find((f) => f.id === id);
+    expect(listed?.email).toBe(email);
+    expect(listed?.last_error).toMatch(/variant_GONE/);
   });
 });

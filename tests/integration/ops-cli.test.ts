@@ -96,4 +96,12 @@ describe("npm run ops", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/Logging in as ops-cli@example.ch failed \(401\)/);
   });
+
+  it("prints the launch queue: waiting, made, failed", async () => {
+    const result = await ops(["queue"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^\d+ waiting \(\d+ being converted.*\); \d+ orders made in the last minute; \d+ done; \d+ failed\n/,
+    );
+  });
 });

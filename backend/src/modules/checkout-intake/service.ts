@@ -44,6 +44,24 @@ export type NewIntake = Omit<
   "status" | "cart_id" | "order_id" | "attempts" | "last_error" | "created_at" | "source_cart_id"
 > & { source_cart_id?: string | null };
 
+export interface QueueSummary {
+  /** Pending or being converted. */
+  waiting: number;
+  converting: number;
+  done: number;
+  failed_total: number;
+  oldest_waiting_since: string | null;
+  orders_last_minute: number;
+  failed: {
+    id: string;
+    email: string;
+    created_at: Date;
+    attempts: number;
+    last_error: string | null;
+    source_cart_id: string | null;
+  }[];
+}
+
 interface StockRow {
   manage_inventory: boolean;
   allow_backorder: boolean;
@@ -191,6 +209,53 @@ export default class CheckoutIntakeModuleService extends MedusaService({
       }
     }
     return row;
+  }
+
+  /**
+   * The queue as the maker watches it on launch day: intakes by status, how long the oldest
+   * has waited, how many became orders in the last minute, and the latest that failed for good
+   * (their shoppers were told nothing was charged; their carts were given back).
+   */
+  @InjectManager()
+  async summary(
+    failedLimit = 50,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<QueueSummary> {
+    const manager = sharedContext.manager as EntityManager;
+    const [counts] = await manager.execute<
+      {
+        pending: string;
+        converting: string;
+        done: string;
+        failed: string;
+        oldest: Date | null;
+        last_minute: string;
+      }[]
+    >(
+      `SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+              count(*) FILTER (WHERE status = 'converting') AS converting,
+              count(*) FILTER (WHERE status = 'done') AS done,
+              count(*) FILTER (WHERE status = 'failed') AS failed,
+              min(created_at) FILTER (WHERE status IN ('pending', 'converting')) AS oldest,
+              count(*) FILTER (WHERE status = 'done' AND updated_at > now() - interval '1 minute')
+                AS last_minute
+         FROM checkout_intake WHERE deleted_at IS NULL`,
+    );
+    const failed = await manager.execute<QueueSummary["failed"]>(
+      `SELECT id, email, created_at, attempts, last_error, source_cart_id
+         FROM checkout_intake WHERE status = 'failed' AND deleted_at IS NULL
+        ORDER BY updated_at DESC LIMIT ?`,
+      [failedLimit],
+    );
+    return {
+      waiting: Number(counts?.pending ?? 0) + Number(counts?.converting ?? 0),
+      converting: Number(counts?.converting ?? 0),
+      done: Number(counts?.done ?? 0),
+      failed_total: Number(counts?.failed ?? 0),
+      oldest_waiting_since: counts?.oldest ? new Date(counts.oldest).toISOString() : null,
+      orders_last_minute: Number(counts?.last_minute ?? 0),
+      failed,
+    };
   }
 
   /** Takes up to `limit` intakes to convert, oldest first, skipping rows another process holds. */

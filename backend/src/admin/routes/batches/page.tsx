@@ -188,6 +188,72 @@ function TrackingImport({ onDone }: { onDone: () => void }) {
   );
 }
 
+interface QueueSummary {
+  waiting: number;
+  converting: number;
+  done: number;
+  failed_total: number;
+  oldest_waiting_since: string | null;
+  orders_last_minute: number;
+  failed: { id: string; email: string; created_at: string; last_error: string | null }[];
+}
+
+/**
+ * The launch queue, refreshed every 5 s: checkouts taken but not yet orders, how fast they
+ * become orders, and the ones that could not (their shoppers were told; write to them).
+ */
+function LaunchQueue() {
+  const [queue, setQueue] = useState<QueueSummary | undefined>();
+  const [message, setMessage] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    const read = () =>
+      call<{ queue: QueueSummary }>("/admin/checkout-intakes").then(
+        ({ queue: found }) => {
+          if (!live) return;
+          setQueue(found);
+          setMessage(undefined);
+        },
+        (reason: unknown) =>
+          live && setMessage(reason instanceof Error ? reason.message : String(reason)),
+      );
+    void read();
+    const timer = setInterval(read, 5_000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+  const waitedMinutes = queue?.oldest_waiting_since
+    ? Math.round((Date.now() - Date.parse(queue.oldest_waiting_since)) / 60_000)
+    : 0;
+  return (
+    <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="launch-queue">
+      <Heading level="h2">Launch queue</Heading>
+      {message && <Text className="text-ui-fg-error">{message}</Text>}
+      {queue && (
+        <>
+          <Text>
+            {queue.waiting.toLocaleString()} checkouts waiting to become orders
+            {queue.waiting > 0 ? ` (the oldest for ${waitedMinutes} min)` : ""} ·{" "}
+            {queue.orders_last_minute.toLocaleString()} orders made in the last minute ·{" "}
+            {queue.done.toLocaleString()} made in all · {queue.failed_total.toLocaleString()} failed
+          </Text>
+          {queue.failed.length > 0 && (
+            <ul className="txt-compact-small list-disc pl-6">
+              {queue.failed.map((f) => (
+                <li key={f.id}>
+                  {f.email}, {f.created_at.slice(0, 16).replace("T", " ")}: {f.last_error}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
 /** Production batches: fill, dates, capacity and units made, the 3PL export and tracking import. */
 const BatchesPage = () => {
   const [batches, setBatches] = useState<Batch[] | undefined>();
@@ -207,6 +273,7 @@ const BatchesPage = () => {
           Every order is put into the earliest open batch with room when it is placed.
         </Text>
       </div>
+      <LaunchQueue />
       <TrackingImport onDone={load} />
       {error && <Text className="px-6 py-4 text-ui-fg-error">{error}</Text>}
       {batches?.map((batch) => (
