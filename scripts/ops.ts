@@ -14,6 +14,7 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { QueueSummary } from "../backend/src/modules/checkout-intake/service.ts";
 import { repoRoot } from "./lib/backend.ts";
 import { RecordCounter, recordSpans } from "./lib/csv-records.ts";
 import { DEMO_ADMIN } from "./lib/demo.ts";
@@ -184,16 +185,6 @@ async function importTracking(shop: Runtime, token: string, args: string[]): Pro
     `${report.shipped.length} orders shipped, ${report.rejected.length} rows rejected, of ${records.length} rows in ${file}.\n`,
   );
   return report.rejected.length > 0 ? 2 : 0;
-}
-
-interface QueueSummary {
-  waiting: number;
-  converting: number;
-  done: number;
-  failed_total: number;
-  oldest_waiting_since: string | null;
-  orders_last_minute: number;
-  failed: { id: string; email: string; created_at: string; last_error: string | null }[];
 }
 
 /** The launch queue on stdout: one summary line, then a line per recent failure (TSV). */

