@@ -1,6 +1,6 @@
 import { type ShippingOptionKey, shippingOptionKeys } from "@camslide/product";
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
-import { generateEntityId } from "@medusajs/framework/utils";
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
 import { z } from "@medusajs/framework/zod";
 import { shippingOptionFor } from "../../../../lib/intake-catalogue";
 import { orderIdFor } from "../../../../lib/intake-orders";
@@ -41,7 +41,11 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const { items, region, prices } = await intakeLines(req.scope, body, salesChannelId, country);
   const offered: { key: ShippingOptionKey; id: string }[] = [];
   for (const key of shippingOptionKeys) {
-    const id = await shippingOptionFor(req.scope, key, country).catch(() => undefined);
+    // An option not offered to this country is left out; any other failure is the shop's.
+    const id = await shippingOptionFor(req.scope, key, country).catch((error: unknown) => {
+      if (error instanceof MedusaError) return undefined;
+      throw error;
+    });
     if (id) offered.push({ key, id });
   }
   if (offered.length === 0) refuse(`No shipping to "${country}".`);
