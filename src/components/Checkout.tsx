@@ -13,20 +13,20 @@ import {
 import { $cart, CART_FIELDS, forgetCart, loadCart } from "../lib/cart.ts";
 import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
-import {
-  forgetIntakeKey,
-  placeCart,
-  type Quote,
-  quoteCart,
-  type ShippingKey,
-} from "../lib/launch-queue.ts";
+import { forgetIntakeKey, placeCart, type Quote, quoteCart } from "../lib/launch-queue.ts";
 import { medusa } from "../lib/medusa.ts";
 import { orderLink } from "../lib/order-status.ts";
 import { choosePayment, type PaymentChoice, stripeClientSecret } from "../lib/payment.ts";
 import { $region, startRegion } from "../lib/region.ts";
 import { useAction } from "../lib/use-action.ts";
 import { useHydrated } from "../lib/use-hydrated.ts";
-import { type RegionKey, regionCountries, regionKeys, regions } from "../product/index.ts";
+import {
+  type RegionKey,
+  regionCountries,
+  regionKeys,
+  regions,
+  shippingOptionKeys,
+} from "../product/index.ts";
 import CartTotals from "./CartTotals.tsx";
 import EmptyCart from "./EmptyCart.tsx";
 import ShipPromise from "./ShipPromise.tsx";
@@ -132,6 +132,8 @@ export default function Checkout({ locale }: Props) {
   const viaQueue = !STRIPE_KEY && !queueClosed && (cart.promotions ?? []).length === 0;
   // The country list shows the region's first country until the shopper picks one.
   const entered = { ...address, country_code: address.country_code || countries[0] || "" };
+  // The queue's checkout keeps the address in the page; Medusa's has it on the cart.
+  const shownAddress = viaQueue ? entered : cart.shipping_address;
   const money = (amount: number | undefined) =>
     formatMoney(amount ?? 0, cart.currency_code, intlLocale(locale, region));
 
@@ -272,7 +274,7 @@ export default function Checkout({ locale }: Props) {
           email: email.trim(),
           locale,
           shipping_address: trimmedAddress(),
-          shipping: chosen.shipping as ShippingKey,
+          shipping: chosen.shipping,
         });
         forgetIntakeKey(cartId);
         forgetCart();
@@ -315,9 +317,8 @@ export default function Checkout({ locale }: Props) {
 
   /** The option's name in the page's language (Medusa holds the English one). */
   function deliveryName(option: DeliveryOption | undefined): string {
-    if (option?.key === "standard" || option?.key === "express") {
-      return t(`shipping.${option.key}`);
-    }
+    const key = shippingOptionKeys.find((k) => k === option?.key);
+    if (key) return t(`shipping.${key}`);
     return option?.name ?? "";
   }
 
@@ -438,11 +439,7 @@ export default function Checkout({ locale }: Props) {
             </form>
           ) : (
             <p>
-              {[
-                (viaQueue ? entered : cart.shipping_address)?.address_1,
-                (viaQueue ? entered : cart.shipping_address)?.postal_code,
-                (viaQueue ? entered : cart.shipping_address)?.city,
-              ]
+              {[shownAddress?.address_1, shownAddress?.postal_code, shownAddress?.city]
                 .filter(Boolean)
                 .join(", ")}{" "}
               {edit("address")}

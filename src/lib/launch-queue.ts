@@ -4,10 +4,9 @@
  * with its batch; the order is made in the background and this page follows it. Prices and
  * totals come from the shop's quote, never from the page.
  */
+import type { ShippingOptionKey } from "../product/index.ts";
 import type { AddressInput } from "./address.ts";
 import { medusa } from "./medusa.ts";
-
-export type ShippingKey = "standard" | "express";
 
 export interface QuoteTotals {
   currency_code: string;
@@ -18,7 +17,7 @@ export interface QuoteTotals {
 }
 
 export interface QuoteOption {
-  shipping: ShippingKey;
+  shipping: ShippingOptionKey;
   id: string;
   name: string;
   amount: number;
@@ -64,7 +63,7 @@ export async function placeCart(
     email: string;
     locale: string;
     shipping_address: AddressInput;
-    shipping: ShippingKey;
+    shipping: ShippingOptionKey;
   },
 ): Promise<Intake> {
   let key = window.sessionStorage.getItem(keyFor(cartId));

@@ -18,7 +18,7 @@ export interface IntakeCart {
   items: { variant_id: string; quantity: number }[];
 }
 
-export const CART_ID = /^cart_[0-9A-Z]{26}$/;
+const CART_ID = /^cart_[0-9A-Z]{26}$/;
 
 /**
  * The storefront cart a checkout intake (or its quote) is made from: its lines and region, as

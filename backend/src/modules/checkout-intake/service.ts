@@ -85,41 +85,17 @@ export default class CheckoutIntakeModuleService extends MedusaService({
   CheckoutIntake,
   IntakeHold,
 }) {
+  /** The intake with this idempotency key, source cart or id; each is unique. */
   @InjectManager()
-  async findByKey(
-    key: string,
+  async findBy(
+    column: "idempotency_key" | "source_cart_id" | "id",
+    value: string,
     @MedusaContext() sharedContext: Context<EntityManager> = {},
   ): Promise<IntakeRow | undefined> {
     const manager = sharedContext.manager as EntityManager;
     const rows = await manager.execute<IntakeRow[]>(
-      "SELECT * FROM checkout_intake WHERE idempotency_key = ? AND deleted_at IS NULL",
-      [key],
-    );
-    return rows[0];
-  }
-
-  @InjectManager()
-  async findBySourceCart(
-    cartId: string,
-    @MedusaContext() sharedContext: Context<EntityManager> = {},
-  ): Promise<IntakeRow | undefined> {
-    const manager = sharedContext.manager as EntityManager;
-    const rows = await manager.execute<IntakeRow[]>(
-      "SELECT * FROM checkout_intake WHERE source_cart_id = ? AND deleted_at IS NULL",
-      [cartId],
-    );
-    return rows[0];
-  }
-
-  @InjectManager()
-  async findById(
-    id: string,
-    @MedusaContext() sharedContext: Context<EntityManager> = {},
-  ): Promise<IntakeRow | undefined> {
-    const manager = sharedContext.manager as EntityManager;
-    const rows = await manager.execute<IntakeRow[]>(
-      "SELECT * FROM checkout_intake WHERE id = ? AND deleted_at IS NULL",
-      [id],
+      `SELECT * FROM checkout_intake WHERE ${column} = ? AND deleted_at IS NULL`,
+      [value],
     );
     return rows[0];
   }

@@ -21,7 +21,7 @@ import type ProductionModuleService from "../../modules/production/service";
 completeCartWorkflow.hooks.validate(
   async ({ cart }, { container }) => {
     const intakes: CheckoutIntakeModuleService = container.resolve(CHECKOUT_INTAKE_MODULE);
-    if (await intakes.findBySourceCart(cart.id)) {
+    if (await intakes.findBy("source_cart_id", cart.id)) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         "This cart was placed through the launch queue: its order is made there.",

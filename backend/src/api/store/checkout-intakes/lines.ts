@@ -1,3 +1,4 @@
+import type { MedusaRequest } from "@medusajs/framework/http";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError } from "@medusajs/framework/utils";
 import { z } from "@medusajs/framework/zod";
@@ -35,6 +36,21 @@ export const ShippingAddress = z.object({
 
 export function refuse(message: string): never {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, message);
+}
+
+/** The body, or a 400 naming its first problem. */
+export function parsed<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  return refuse(`${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`);
+}
+
+/** The sales channel of the request's publishable key: the shop's prices and stock are its. */
+export function salesChannelOf(req: MedusaRequest): string {
+  const id = (req as { publishable_key_context?: { sales_channel_ids?: string[] } })
+    .publishable_key_context?.sales_channel_ids?.[0];
+  return id ?? refuse("This publishable key has no sales channel.");
 }
 
 /**

@@ -10,7 +10,7 @@ import type CheckoutIntakeModuleService from "../../../modules/checkout-intake/s
 import type { IntakeRow } from "../../../modules/checkout-intake/service";
 import { PRODUCTION_MODULE } from "../../../modules/production";
 import type ProductionModuleService from "../../../modules/production/service";
-import { Items, intakeLines, refuse, ShippingAddress, text } from "./lines";
+import { Items, intakeLines, parsed, refuse, ShippingAddress, salesChannelOf, text } from "./lines";
 import { intakeView } from "./view";
 
 /**
@@ -76,20 +76,13 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   noteIntake();
   const key = IdempotencyKey.safeParse(req.headers["idempotency-key"]);
   if (!key.success) refuse("An Idempotency-Key header (8 to 200 characters) is required.");
-  const parsed = StoreCheckoutIntakeBody.safeParse(req.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    refuse(`${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`);
-  }
-  const body = parsed.data;
+  const body = parsed(StoreCheckoutIntakeBody, req.body);
   const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
   const intakes: CheckoutIntakeModuleService = req.scope.resolve(CHECKOUT_INTAKE_MODULE);
-  const existing = await intakes.findByKey(key.data);
+  const existing = await intakes.findBy("idempotency_key", key.data);
   if (existing) return replay(req, res, existing, hash, body.cart_id);
 
-  const salesChannelId = (req as { publishable_key_context?: { sales_channel_ids?: string[] } })
-    .publishable_key_context?.sales_channel_ids?.[0];
-  if (!salesChannelId) refuse("This publishable key has no sales channel.");
+  const salesChannelId = salesChannelOf(req);
   const accept = () => acceptIntake(req, res, body, key.data, hash, salesChannelId);
   const cartId = body.cart_id;
   if (!cartId) return accept();
@@ -98,7 +91,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   return locking.execute(
     cartId,
     async () => {
-      const earlier = await intakes.findBySourceCart(cartId);
+      const earlier = await intakes.findBy("source_cart_id", cartId);
       // As Medusa answers a completed cart with its order: the cart's holder gets its intake.
       if (earlier) return res.status(200).json({ intake: intakeView(req.scope, earlier) });
       return accept();
@@ -155,7 +148,9 @@ async function acceptIntake(
   } catch (error) {
     // Another request for the same cart (with another key) was stored first: answer with it.
     const first =
-      cart && isUniqueViolation(error) ? await intakes.findBySourceCart(cart.id) : undefined;
+      cart && isUniqueViolation(error)
+        ? await intakes.findBy("source_cart_id", cart.id)
+        : undefined;
     if (!first) throw error;
     return res.status(200).json({ intake: intakeView(req.scope, first) });
   } finally {
@@ -163,7 +158,7 @@ async function acceptIntake(
   }
   if (!intake) {
     // Another request with the same key won the race: answer with its intake.
-    const winner = await intakes.findByKey(idempotencyKey);
+    const winner = await intakes.findBy("idempotency_key", idempotencyKey);
     if (!winner) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "intake vanished");
     return replay(req, res, winner, hash, body.cart_id);
   }

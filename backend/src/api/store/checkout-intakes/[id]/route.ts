@@ -26,7 +26,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (!granted && !intakeAttempts.take(req.ip ?? "unknown")) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Too many attempts. Try again later.");
   }
-  const intake = granted ? await intakes.findById(id) : undefined;
+  const intake = granted ? await intakes.findBy("id", id) : undefined;
   if (!intake) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No checkout matches.");
   res.json({ intake: intakeView(req.scope, intake) });
 }

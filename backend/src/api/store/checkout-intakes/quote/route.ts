@@ -5,7 +5,15 @@ import { z } from "@medusajs/framework/zod";
 import { shippingOptionFor } from "../../../../lib/intake-catalogue";
 import { orderIdFor } from "../../../../lib/intake-orders";
 import { prepareIntakeOrders } from "../../../../lib/intake-pricing";
-import { Items, intakeLines, refuse, ShippingAddress, text } from "../lines";
+import {
+  Items,
+  intakeLines,
+  parsed,
+  refuse,
+  ShippingAddress,
+  salesChannelOf,
+  text,
+} from "../lines";
 
 /** The address so far: the country decides region and shipping; the rest refines the tax. */
 export const StoreIntakeQuoteBody = z
@@ -28,15 +36,8 @@ export const StoreIntakeQuoteBody = z
  * review shows what the order will say. Reads only; prices are never taken from the body.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
-  const parsed = StoreIntakeQuoteBody.safeParse(req.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    refuse(`${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`);
-  }
-  const body = parsed.data;
-  const salesChannelId = (req as { publishable_key_context?: { sales_channel_ids?: string[] } })
-    .publishable_key_context?.sales_channel_ids?.[0];
-  if (!salesChannelId) refuse("This publishable key has no sales channel.");
+  const body = parsed(StoreIntakeQuoteBody, req.body);
+  const salesChannelId = salesChannelOf(req);
   const country = body.shipping_address.country_code;
   const { items, region, prices } = await intakeLines(req.scope, body, salesChannelId, country);
   const offered: { key: ShippingOptionKey; id: string }[] = [];
