@@ -8,6 +8,16 @@ export const policy = {
 } as const;
 
 /**
+ * The most one checkout takes: different covers (lines) and covers of one kind. The storefront's
+ * basket keeps to them and the launch queue refuses more, so a basket the page accepted is one
+ * the shop accepts.
+ */
+export const orderLimits = {
+  lines: 10,
+  quantityPerLine: 50,
+} as const;
+
+/**
  * How buyers send a shipped order back: by post, at their cost, to the warehouse. Medusa needs a
  * return shipping option per region to record a return; the seed creates this one.
  */

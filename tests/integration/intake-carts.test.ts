@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { sku } from "../../src/product/index.ts";
+import { basePriceMinor, orderLimits, sku } from "../../src/product/index.ts";
 import { type AdminClient, adminClient } from "../support/admin.ts";
 import { getIntake, postIntake, settledIntake } from "../support/intake.ts";
 import {
@@ -254,5 +254,82 @@ describe("the storefront's cart through the launch queue", () => {
     const listed = queue.failed.find((f) => f.id === id);
     expect(listed?.email).toBe(email);
     expect(listed?.last_error).toMatch(/variant_GONE/);
+  });
+});
+
+describe("the browser's basket through the launch queue", () => {
+  it("prices a basket's lines for the cart page at Medusa's prices, never the body's", async () => {
+    const phone = await variantIdBySku(sdk, ch, sku("phone", "white"));
+    const priced = await quote({
+      region_id: ch,
+      items: [
+        { variant_id: variant, quantity: 3, unit_price: 0.01 },
+        { variant_id: phone, quantity: 1 },
+      ],
+    });
+    expect(priced.status).toBe(200);
+    const lines = (priced.quote?.items ?? []) as unknown as {
+      variant_id: string;
+      quantity: number;
+      unit_price: number;
+      subtotal: number;
+    }[];
+    expect(lines.map((l) => [l.variant_id, l.quantity])).toEqual([
+      [variant, 3],
+      [phone, 1],
+    ]);
+    expect(minor(lines[0]?.unit_price)).toBe(basePriceMinor.laptop.chf);
+    expect(minor(lines[1]?.unit_price)).toBe(basePriceMinor.phone.chf);
+    expect(minor(lines[0]?.subtotal)).toBe(3 * basePriceMinor.laptop.chf);
+    const { item_subtotal } = priced.quote as unknown as { item_subtotal: number };
+    expect(minor(item_subtotal)).toBe(3 * basePriceMinor.laptop.chf + basePriceMinor.phone.chf);
+    // No address yet: no delivery options, and nothing charged for them.
+    expect(priced.quote?.shipping_options).toEqual([]);
+  });
+
+  it("refuses a basket over the order limits, or in a region it does not know, saying why", async () => {
+    const tooMany = await quote({
+      region_id: ch,
+      items: [{ variant_id: variant, quantity: orderLimits.quantityPerLine + 1 }],
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.message).toMatch(new RegExp(`${orderLimits.quantityPerLine}`));
+    const tooLong = await quote({
+      region_id: ch,
+      items: Array.from({ length: orderLimits.lines + 1 }, () => ({
+        variant_id: variant,
+        quantity: 1,
+      })),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.message).toMatch(/^items:/);
+    const nowhere = await quote({
+      region_id: "reg_nope",
+      items: [{ variant_id: variant, quantity: 1 }],
+    });
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.message).toMatch(/Unknown region/);
+  });
+
+  it("quotes a basket for an address and makes the order the quote showed", async () => {
+    const lines = { region_id: ch, items: [{ variant_id: variant, quantity: 2 }] };
+    const quoted = await quote({ ...lines, shipping_address: swissAddress });
+    expect(quoted.status).toBe(200);
+    const express = quoted.quote?.shipping_options.find((o) => o.shipping === "express");
+    if (!express) throw new Error("no express option quoted");
+    const email = `basket-${randomUUID()}@example.ch`;
+    const accepted = await postIntake(
+      { ...lines, email, locale: "de", shipping_address: swissAddress, shipping: "express" },
+      randomUUID(),
+    );
+    expect(accepted.status).toBe(202);
+    const settled = await settledIntake(accepted.body.intake?.id ?? "");
+    expect(settled?.status).toBe("done");
+    const { order } = await admin.json<{
+      order: { item_subtotal: number; shipping_subtotal: number; tax_total: number; total: number };
+    }>(`/admin/orders/${settled?.order_id}?fields=item_subtotal,shipping_subtotal,tax_total,total`);
+    for (const key of ["item_subtotal", "shipping_subtotal", "tax_total", "total"] as const) {
+      expect(minor(order[key]), key).toBe(minor(express.totals[key]));
+    }
   });
 });

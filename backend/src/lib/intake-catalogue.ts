@@ -98,7 +98,8 @@ function currentRegions(container: MedusaContainer): Promise<Map<string, Region>
 export async function regionFor(
   container: MedusaContainer,
   regionId: string,
-  countryCode: string,
+  /** The delivery country, checked against the region; undefined before there is an address. */
+  countryCode: string | undefined,
 ): Promise<Region> {
   let region = (await currentRegions(container)).get(regionId);
   if (!region && regionsCache && Date.now() - regionsCache.at > 1_000) {
@@ -115,7 +116,7 @@ export async function regionFor(
       "The launch queue is not open in this region: it takes orders only where no card payment is needed. Use the shop's checkout.",
     );
   }
-  if (!region.countries.has(countryCode)) {
+  if (countryCode !== undefined && !region.countries.has(countryCode)) {
     throw invalid(
       `This region does not ship to "${countryCode}": choose the region of the delivery country.`,
     );

@@ -1,3 +1,4 @@
+import { orderLimits } from "@camslide/product";
 import type { MedusaRequest } from "@medusajs/framework/http";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError } from "@medusajs/framework/utils";
@@ -11,11 +12,15 @@ export const Items = z
   .array(
     z.object({
       variant_id: text(100),
-      quantity: z.number().int("quantity must be a whole number").min(1).max(50),
+      quantity: z
+        .number()
+        .int("quantity must be a whole number")
+        .min(1)
+        .max(orderLimits.quantityPerLine),
     }),
   )
   .min(1)
-  .max(10);
+  .max(orderLimits.lines);
 
 export const ShippingAddress = z.object({
   first_name: text(60),
@@ -62,7 +67,7 @@ export async function intakeLines(
   container: MedusaContainer,
   body: { cart_id?: string | undefined; region_id?: string | undefined; items?: unknown },
   salesChannelId: string,
-  countryCode: string,
+  countryCode: string | undefined,
 ) {
   const cart: IntakeCart | undefined = body.cart_id
     ? await intakeCart(container, body.cart_id, salesChannelId)

@@ -1,6 +1,6 @@
 import { type ShippingOptionKey, shippingOptionKeys } from "@camslide/product";
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
-import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
+import { generateEntityId, MathBN, MedusaError } from "@medusajs/framework/utils";
 import { z } from "@medusajs/framework/zod";
 import { shippingOptionFor } from "../../../../lib/intake-catalogue";
 import { orderIdFor } from "../../../../lib/intake-orders";
@@ -15,13 +15,16 @@ import {
   text,
 } from "../lines";
 
-/** The address so far: the country decides region and shipping; the rest refines the tax. */
+/**
+ * The address so far: the country decides region and shipping; the rest refines the tax.
+ * Without one (the cart page), only the lines are priced.
+ */
 export const StoreIntakeQuoteBody = z
   .object({
     cart_id: text(40).optional(),
     region_id: text(100).optional(),
     items: Items.optional(),
-    shipping_address: ShippingAddress.partial().required({ country_code: true }),
+    shipping_address: ShippingAddress.partial().required({ country_code: true }).optional(),
   })
   .refine(
     (body) => (body.cart_id ? !body.items && !body.region_id : body.items && body.region_id),
@@ -38,8 +41,26 @@ export const StoreIntakeQuoteBody = z
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const body = parsed(StoreIntakeQuoteBody, req.body);
   const salesChannelId = salesChannelOf(req);
-  const country = body.shipping_address.country_code;
+  const country = body.shipping_address?.country_code;
   const { items, region, prices } = await intakeLines(req.scope, body, salesChannelId, country);
+  const priced = items.map((item) => {
+    const unit_price = prices.get(item.variant_id)?.unit_price ?? Number.NaN;
+    return { ...item, unit_price, subtotal: MathBN.mult(unit_price, item.quantity).toNumber() };
+  });
+  const address = body.shipping_address;
+  if (!address || country === undefined) {
+    // The cart page: each line at Medusa's price and their sum; delivery and tax need a country.
+    res.json({
+      quote: {
+        region_id: region.id,
+        currency_code: region.currency_code,
+        items: priced,
+        item_subtotal: MathBN.sum(...priced.map((item) => item.subtotal)).toNumber(),
+        shipping_options: [],
+      },
+    });
+    return;
+  }
   const offered: { key: ShippingOptionKey; id: string }[] = [];
   for (const key of shippingOptionKeys) {
     // An option not offered to this country is left out; any other failure is the shop's.
@@ -50,10 +71,6 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     if (id) offered.push({ key, id });
   }
   if (offered.length === 0) refuse(`No shipping to "${country}".`);
-  const priced = items.map((item) => ({
-    ...item,
-    unit_price: prices.get(item.variant_id)?.unit_price ?? Number.NaN,
-  }));
   const drafts = offered.map(({ id }) => ({
     id: generateEntityId(undefined, "cint"),
     region_id: region.id,
@@ -61,9 +78,9 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     currency_code: region.currency_code,
     email: "",
     locale: null,
-    items: priced,
+    items: priced.map(({ subtotal: _subtotal, ...item }) => item),
     shipping_address: Object.fromEntries(
-      Object.entries(body.shipping_address).filter(([, value]) => value !== undefined),
+      Object.entries(address).filter(([, value]) => value !== undefined),
     ) as Record<string, string>,
     shipping_option_id: id,
     promise: { batch_number: 0, ships_by: "" },
