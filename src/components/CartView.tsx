@@ -4,6 +4,7 @@ import { posterPath } from "../configurator/productJsonLd.ts";
 import { intlLocale, type Locale, routes, translator } from "../i18n/index.ts";
 import { names } from "../i18n/names.ts";
 import {
+  $basket,
   $cart,
   applyPromotion,
   loadCart,
@@ -12,10 +13,11 @@ import {
   setQuantity,
 } from "../lib/cart.ts";
 import { formatMoney } from "../lib/format.ts";
+import { linesOf, type PricedLines, priceLines } from "../lib/launch-queue.ts";
 import { $region } from "../lib/region.ts";
 import { useAction } from "../lib/use-action.ts";
 import { useHydrated } from "../lib/use-hydrated.ts";
-import { variantBySku } from "../product/index.ts";
+import { orderLimits, regions, variantBySku } from "../product/index.ts";
 import CartTotals from "./CartTotals.tsx";
 import EmptyCart from "./EmptyCart.tsx";
 
@@ -23,26 +25,72 @@ interface Props {
   locale: Locale;
 }
 
-/** The cart page: lines with quantity and remove, promotion code, totals from Medusa. */
+interface Line {
+  /** Medusa's line id, or the variant's for a basket line. */
+  id: string;
+  sku: string;
+  title: string;
+  quantity: number;
+  subtotal: number | undefined;
+}
+
+/**
+ * The cart page: lines with quantity and remove, promotion code, totals from Medusa. A basket
+ * (kept in the browser) is priced by the shop's quote: each line and their sum; delivery and
+ * tax follow at checkout, once there is an address.
+ */
 export default function CartView({ locale }: Props) {
   const t = translator(locale);
   const hydrated = useHydrated();
   const stored = useStore($cart);
+  const storedBasket = useStore($basket);
   const cart = hydrated ? stored : undefined;
+  const inCart = cart && (cart.items ?? []).length > 0 ? cart : null;
+  const basket = inCart || !hydrated ? null : (storedBasket ?? null);
   const region = useStore($region);
   const [code, setCode] = useState("");
+  const [priced, setPriced] = useState<PricedLines>();
   const { busy, error, run } = useAction(t);
 
   useEffect(() => {
     void run(loadCart);
   }, [run]);
 
+  // The basket's prices, asked again whenever its lines change.
+  const basketLines = basket ? JSON.stringify(linesOf(basket)) : undefined;
+  useEffect(() => {
+    if (!basketLines) return;
+    void run(async () => {
+      setPriced(undefined);
+      setPriced(await priceLines(JSON.parse(basketLines)));
+    });
+  }, [basketLines, run]);
+
   if (cart === undefined && !error) return <p>{t("cart.loading")}</p>;
-  const items = cart?.items ?? [];
-  if (!cart || items.length === 0) return <EmptyCart locale={locale} error={error} />;
+  const items: Line[] = inCart
+    ? (inCart.items ?? []).map((item) => ({
+        id: item.id,
+        sku: item.variant_sku ?? "",
+        title: item.title ?? "",
+        quantity: item.quantity,
+        subtotal: item.subtotal,
+      }))
+    : (basket?.lines ?? []).map((line) => ({
+        id: line.variant_id,
+        sku: line.sku,
+        title: line.sku,
+        quantity: line.quantity,
+        subtotal: priced?.items.find(
+          (p) => p.variant_id === line.variant_id && p.quantity === line.quantity,
+        )?.subtotal,
+      }));
+  if (items.length === 0) return <EmptyCart locale={locale} error={error} />;
+  const currency = inCart?.currency_code ?? regions[basket?.region ?? region].currency;
   const money = (amount: number | undefined) =>
-    formatMoney(amount ?? 0, cart.currency_code, intlLocale(locale, region));
-  const appliedCodes = (cart.promotions ?? []).map((p) => p.code).filter((c): c is string => !!c);
+    formatMoney(amount ?? 0, currency, intlLocale(locale, region));
+  const appliedCodes = (inCart?.promotions ?? [])
+    .map((p) => p.code)
+    .filter((c): c is string => !!c);
 
   return (
     <div className="cart" aria-busy={busy}>
@@ -53,10 +101,10 @@ export default function CartView({ locale }: Props) {
       )}
       <ul className="cart-lines">
         {items.map((item) => {
-          const spec = variantBySku(item.variant_sku ?? "");
+          const spec = variantBySku(item.sku);
           const title = spec
             ? `${names[locale].fit[spec.fit]} · ${names[locale].colour[spec.colour]}`
-            : (item.title ?? "");
+            : item.title;
           return (
             <li key={item.id} className="cart-line" data-testid="cart-line">
               {spec && (
@@ -75,6 +123,7 @@ export default function CartView({ locale }: Props) {
                   type="number"
                   min={1}
                   step={1}
+                  max={orderLimits.quantityPerLine}
                   defaultValue={item.quantity}
                   data-testid="line-quantity"
                   onBlur={(e) => {
@@ -84,7 +133,9 @@ export default function CartView({ locale }: Props) {
                   }}
                 />
               </label>
-              <span>{money(item.subtotal)}</span>
+              <span data-testid="line-subtotal">
+                {item.subtotal === undefined ? "…" : money(item.subtotal)}
+              </span>
               <button
                 type="button"
                 className="button button--secondary"
@@ -138,7 +189,17 @@ export default function CartView({ locale }: Props) {
           </button>
         ))}
       </form>
-      <CartTotals cart={cart} locale={locale} region={region} showShipping={false} />
+      {inCart ? (
+        <CartTotals cart={inCart} locale={locale} region={region} showShipping={false} />
+      ) : (
+        <>
+          <dl className="totals" data-testid="totals">
+            <dt>{t("cart.subtotal")}</dt>
+            <dd data-testid="total-items">{priced ? money(priced.item_subtotal) : "…"}</dd>
+          </dl>
+          <p className="totals__note">{t("cart.atCheckout")}</p>
+        </>
+      )}
       <a className="button" href={routes.checkout[locale]} data-testid="go-to-checkout">
         {t("cart.checkout")}
       </a>

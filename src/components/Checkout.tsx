@@ -10,10 +10,20 @@ import {
   type FieldError,
   fieldLimits,
 } from "../lib/address.ts";
-import { $cart, CART_FIELDS, forgetCart, loadCart } from "../lib/cart.ts";
+import {
+  $basket,
+  $cart,
+  $cartCount,
+  type Basket,
+  basketPlaced,
+  CART_FIELDS,
+  cartFromBasket,
+  forgetCart,
+  loadCart,
+} from "../lib/cart.ts";
 import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
-import { forgetIntakeKey, placeCart, type Quote, quoteCart } from "../lib/launch-queue.ts";
+import { forgetIntakeKey, linesOf, placeCart, type Quote, quoteCart } from "../lib/launch-queue.ts";
 import { medusa } from "../lib/medusa.ts";
 import { orderLink } from "../lib/order-status.ts";
 import { choosePayment, type PaymentChoice, stripeClientSecret } from "../lib/payment.ts";
@@ -60,7 +70,8 @@ const emptyAddress: AddressInput = {
   phone: "",
 };
 
-function regionOfCart(cart: HttpTypes.StoreCart | null | undefined): RegionKey {
+function regionOfCart(cart: HttpTypes.StoreCart | Basket | null | undefined): RegionKey {
+  if (cart && "lines" in cart) return cart.region;
   const currency = cart?.currency_code;
   return regionKeys.find((key) => regions[key].currency === currency) ?? $region.get();
 }
@@ -73,18 +84,24 @@ function regionOfCart(cart: HttpTypes.StoreCart | null | undefined): RegionKey {
  * completes a cart only once).
  *
  * Where no card is taken (the storefront is built without Stripe) and the cart has no
- * promotion code, the cart goes through the launch queue: the contact and address stay in the
- * page until the order is placed, delivery and totals come from the queue's quote, and Place
- * order answers at once (the order follows in the background; the confirmation page follows
- * it). That is 2 calls to Medusa instead of 10, and cheap ones: what lets a launch take its rush.
- * Otherwise the cart goes through Medusa's own cart checkout, step by step.
+ * promotion code, the basket (or cart) goes through the launch queue: the contact and address
+ * stay in the page until the order is placed, delivery and totals come from the queue's quote,
+ * and Place order answers at once (the order follows in the background; the confirmation page
+ * follows it). That is 2 calls to Medusa instead of 10, and cheap ones: what lets a launch take
+ * its rush. Otherwise the basket becomes a Medusa cart and goes through Medusa's own cart
+ * checkout, step by step.
  */
 export default function Checkout({ locale }: Props) {
   const t = translator(locale);
   const hydrated = useHydrated();
   const stored = useStore($cart);
+  const storedBasket = useStore($basket);
+  const units = useStore($cartCount);
   const cart = hydrated ? stored : undefined;
-  const region = regionOfCart(cart);
+  // Medusa's cart when it holds covers (a promotion code, a retailer's hand-off), else the basket.
+  const inCart = cart && (cart.items ?? []).length > 0 ? cart : null;
+  const inBasket = inCart ? null : hydrated ? (storedBasket ?? null) : null;
+  const region = regionOfCart(inCart ?? inBasket);
   const [step, setStep] = useState<Step>("contact");
   const [email, setEmail] = useState("");
   const [address, setAddress] = useState<AddressInput>(emptyAddress);
@@ -125,17 +142,25 @@ export default function Checkout({ locale }: Props) {
   }, [call]);
 
   if (cart === undefined && !formError) return <p>{t("cart.loading")}</p>;
-  if (!cart || (cart.items ?? []).length === 0) {
-    return <EmptyCart locale={locale} error={formError} />;
-  }
-  const cartId = cart.id;
-  const viaQueue = !STRIPE_KEY && !queueClosed && (cart.promotions ?? []).length === 0;
+  const held = inCart ?? inBasket;
+  if (!held) return <EmptyCart locale={locale} error={formError} />;
+  const lines = linesOf(held);
+  const viaQueue = !STRIPE_KEY && !queueClosed && (inCart?.promotions ?? []).length === 0;
   // The country list shows the region's first country until the shopper picks one.
   const entered = { ...address, country_code: address.country_code || countries[0] || "" };
   // The queue's checkout keeps the address in the page; Medusa's has it on the cart.
-  const shownAddress = viaQueue ? entered : cart.shipping_address;
+  const shownAddress = viaQueue ? entered : inCart?.shipping_address;
+  const currency = inCart?.currency_code ?? regions[region].currency;
   const money = (amount: number | undefined) =>
-    formatMoney(amount ?? 0, cart.currency_code, intlLocale(locale, region));
+    formatMoney(amount ?? 0, currency, intlLocale(locale, region));
+
+  /** Medusa's checkout needs Medusa's cart: the basket becomes one (one call) when it starts. */
+  async function medusaCartId(): Promise<string> {
+    if (inCart) return inCart.id;
+    const made = await cartFromBasket();
+    if (!made) throw Object.assign(new Error("Your cart is empty."), { status: 400 });
+    return made.id;
+  }
 
   function submitContact(event: { preventDefault(): void }) {
     event.preventDefault();
@@ -148,7 +173,7 @@ export default function Checkout({ locale }: Props) {
     }
     void call(async () => {
       const { cart: updated } = await medusa.store.cart.update(
-        cartId,
+        await medusaCartId(),
         // The buyer's language, for the emails Medusa sends about this order.
         { email: email.trim(), metadata: { locale } },
         { fields: CART_FIELDS },
@@ -167,7 +192,7 @@ export default function Checkout({ locale }: Props) {
       const trimmed = trimmedAddress();
       if (viaQueue) {
         try {
-          const quoted = await quoteCart(cartId, trimmed);
+          const quoted = await quoteCart(lines, trimmed);
           setQuote(quoted);
           const offered = quoted.shipping_options.map((o) => ({
             id: o.id,
@@ -189,6 +214,7 @@ export default function Checkout({ locale }: Props) {
           setQueueClosed(true);
         }
       }
+      const cartId = await medusaCartId();
       const { cart: updated } = await medusa.store.cart.update(
         cartId,
         // The contact is sent again: a cart the queue turned away has not been given it yet.
@@ -227,6 +253,7 @@ export default function Checkout({ locale }: Props) {
       return;
     }
     void call(async () => {
+      const cartId = await medusaCartId();
       const { cart: withShipping } = await medusa.store.cart.addShippingMethod(
         cartId,
         { option_id: optionId },
@@ -270,18 +297,21 @@ export default function Checkout({ locale }: Props) {
     try {
       const chosen = quote?.shipping_options.find((o) => o.id === optionId);
       if (viaQueue && chosen) {
-        const intake = await placeCart(cartId, {
+        const intake = await placeCart(lines, {
           email: email.trim(),
           locale,
           shipping_address: trimmedAddress(),
           shipping: chosen.shipping,
         });
-        forgetIntakeKey(cartId);
+        forgetIntakeKey(lines);
+        // A basket is kept aside until its order exists: a checkout that fails gives it back.
+        if (inBasket) basketPlaced(intake.id);
         forgetCart();
         const query = new URLSearchParams({ intake: intake.id, access: intake.access_token });
         window.location.assign(`${routes.confirmed[locale]}?${query}`);
         return;
       }
+      const cartId = await medusaCartId();
       if (payment?.kind === "stripe" && paidFor.current !== cartId) {
         const confirm = confirmCard.current;
         if (!confirm) {
@@ -400,7 +430,7 @@ export default function Checkout({ locale }: Props) {
           </form>
         ) : (
           <p>
-            {viaQueue ? email.trim() : cart.email} {edit("contact")}
+            {viaQueue ? email.trim() : inCart?.email} {edit("contact")}
           </p>
         )}
       </section>
@@ -484,7 +514,7 @@ export default function Checkout({ locale }: Props) {
           ) : (
             <p>
               {deliveryName(options?.find((o) => o.id === optionId)) ||
-                cart.shipping_methods?.[0]?.name}{" "}
+                inCart?.shipping_methods?.[0]?.name}{" "}
               {edit("delivery")}
             </p>
           )}
@@ -494,18 +524,13 @@ export default function Checkout({ locale }: Props) {
       {step === "review" && (
         <section className="checkout-step" aria-labelledby="step-review">
           <h2 id="step-review">{t("checkout.review")}</h2>
-          <CartTotals
-            cart={
-              (viaQueue && quote?.shipping_options.find((o) => o.id === optionId)?.totals) || cart
-            }
-            locale={locale}
-            region={region}
-          />
-          <ShipPromise
-            locale={locale}
-            region={region}
-            units={(cart.items ?? []).reduce((sum, item) => sum + item.quantity, 0)}
-          />
+          {(() => {
+            const totals =
+              (viaQueue && quote?.shipping_options.find((o) => o.id === optionId)?.totals) ||
+              inCart;
+            return totals ? <CartTotals cart={totals} locale={locale} region={region} /> : null;
+          })()}
+          <ShipPromise locale={locale} region={region} units={units} />
           {payment?.kind === "stripe" && stripeSecret && (
             <StripePayment
               publishableKey={payment.publishableKey}

@@ -16,14 +16,14 @@ interface Props {
   locale: Locale;
 }
 
-async function variantIdBySku(sku: string): Promise<string> {
+async function variantBySku(sku: string): Promise<{ id: string; sku: string }> {
   const { products } = await medusa.store.product.list({
     handle: product.handle,
     fields: "variants.id,variants.sku",
   });
   const variant = products[0]?.variants?.find((v) => v.sku === sku);
   if (!variant) throw Object.assign(new Error(`unknown variant ${sku}`), { status: 404 });
-  return variant.id;
+  return { id: variant.id, sku };
 }
 
 export default function EmbedHandoff({ locale: pageLocale }: Props) {
@@ -46,10 +46,11 @@ export default function EmbedHandoff({ locale: pageLocale }: Props) {
           throw Object.assign(new Error("bad hand-off"), { status: 400 });
         }
         chooseRegion(region);
-        const variantId = await variantIdBySku(params.get("sku") ?? "");
+        const variant = await variantBySku(params.get("sku") ?? "");
         // Checkout mode buys exactly this configuration: a cart of its own.
         if (checkout) forgetCart();
-        await addToCart(region, variantId, quantity);
+        // A retailer's credit lives on Medusa's cart; without one, the basket will do.
+        await addToCart(region, variant, quantity, { medusaCart: Boolean(token) });
         const cart = $cart.get();
         if (token && cart) {
           await medusa.client

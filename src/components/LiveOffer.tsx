@@ -91,7 +91,7 @@ export default function LiveOffer({ locale }: Props) {
     if (!variant || adding === "adding") return;
     setAdding("adding");
     try {
-      await addToCart(region, variant.id, quantity);
+      await addToCart(region, { id: variant.id, sku: variant.sku ?? "" }, quantity);
       setAdding("added");
     } catch (reason) {
       setAdding({ error: describeError(reason, t) });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { intlLocale, type Locale, routes, translator } from "../i18n/index.ts";
-import { restoreCart } from "../lib/cart.ts";
+import { restoreCart, settlePlacedBasket } from "../lib/cart.ts";
 import { describeError } from "../lib/errors.ts";
 import { type Intake, intakeStatus } from "../lib/launch-queue.ts";
 import { type OrderStatus, orderStatus } from "../lib/order-status.ts";
@@ -47,12 +47,14 @@ export default function OrderConfirmation({ locale }: Props) {
             const current = await intakeStatus(intakeId, access);
             setIntake(current);
             if (current.status === "done" && current.order_token) {
+              settlePlacedBasket(intakeId, false);
               const query = new URLSearchParams({ token: current.order_token });
               window.location.replace(`${routes.confirmed[locale]}?${query}`);
               return;
             }
             if (current.status === "failed") {
               if (current.cart_id) restoreCart(current.cart_id);
+              else settlePlacedBasket(intakeId, true);
               return;
             }
             setError(undefined);

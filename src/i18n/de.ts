@@ -111,6 +111,8 @@ export const de: Messages = {
   "cart.removePromo": "Code {code} entfernen",
   "cart.promoInvalid": "Dieser Code ist nicht gültig.",
   "cart.loading": "Warenkorb wird geladen…",
+  "cart.atCheckout":
+    "Versand und MwSt. kommen an der Kasse hinzu, sobald Sie Ihre Adresse angeben.",
   "checkout.title": "Kasse",
   "checkout.email": "E-Mail",
   "checkout.contact": "1. Kontakt",

@@ -110,6 +110,7 @@ export const en = {
   "cart.removePromo": "Remove code {code}",
   "cart.promoInvalid": "That code is not valid.",
   "cart.loading": "Loading your cart…",
+  "cart.atCheckout": "Delivery and VAT are added at checkout, once you give your address.",
   "checkout.title": "Checkout",
   "checkout.email": "Email",
   "checkout.contact": "1. Contact",

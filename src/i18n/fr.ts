@@ -112,6 +112,8 @@ export const fr: Messages = {
   "cart.removePromo": "Retirer le code {code}",
   "cart.promoInvalid": "Ce code n’est pas valable.",
   "cart.loading": "Chargement du panier…",
+  "cart.atCheckout":
+    "La livraison et la TVA s’ajoutent à la commande, une fois votre adresse saisie.",
   "checkout.title": "Commande",
   "checkout.email": "E-mail",
   "checkout.contact": "1. Contact",

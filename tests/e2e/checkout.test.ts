@@ -4,7 +4,13 @@ import { DEMO_ADMIN } from "../../scripts/lib/demo.ts";
 import { intlLocale, type Locale, routes } from "../../src/i18n/index.ts";
 import { formatMoney } from "../../src/lib/format.ts";
 import { formatShipDate } from "../../src/lib/promise.ts";
-import { plannedShipsBy, type RegionKey, regions, sku } from "../../src/product/index.ts";
+import {
+  basePriceMinor,
+  plannedShipsBy,
+  type RegionKey,
+  regions,
+  sku,
+} from "../../src/product/index.ts";
 import { chromiumLaunchOptions } from "../support/chromium.ts";
 import { adminApi, type Shop, startShop } from "../support/shop.ts";
 
@@ -47,6 +53,8 @@ async function orderCount(): Promise<number> {
 interface Shopper {
   page: Page;
   errors: string[];
+  /** Every call the page made to the shop's API, as "METHOD /path". */
+  calls: string[];
 }
 
 async function shopper(region: RegionKey): Promise<Shopper> {
@@ -54,8 +62,13 @@ async function shopper(region: RegionKey): Promise<Shopper> {
   await context.addInitScript((key) => localStorage.setItem("camslide.region", key), region);
   const page = await context.newPage();
   const errors: string[] = [];
+  const calls: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  return { page, errors };
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.origin === shop.backend) calls.push(`${request.method()} ${url.pathname}`);
+  });
+  return { page, errors, calls };
 }
 
 /** Home page: choose a variant and quantity, add it to the cart. */
@@ -143,6 +156,62 @@ describe("a shopper's checkout in Chromium", () => {
     ]);
     expect(await orderCount()).toBe(before + 1);
     expect(await s.page.getByTestId("cart-count").textContent()).toBe("0");
+    // The basket stayed in the browser: no Medusa cart was made for this shopper.
+    expect(s.calls.filter((c) => c.includes("/store/carts"))).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+
+  it("the cart page prices the basket from the shop, and changes and removes its lines", async () => {
+    const s = await shopper("ch");
+    await addToCart(s, "?fit=laptop&colour=white", 2);
+    await addToCart(s, "?fit=phone&colour=coral", 1);
+    await s.page.goto(`${shop.storefront}${routes.cart.en}`);
+    const chf = (minorUnits: number) =>
+      formatMoney(minorUnits / 100, "chf", intlLocale("en", "ch"));
+    const subtotals = s.page.getByTestId("line-subtotal");
+    await expect
+      .poll(() => subtotals.allTextContents())
+      .toEqual([chf(2 * basePriceMinor.laptop.chf), chf(basePriceMinor.phone.chf)]);
+    expect(await s.page.getByTestId("total-items").textContent()).toBe(
+      chf(2 * basePriceMinor.laptop.chf + basePriceMinor.phone.chf),
+    );
+    expect(await s.page.getByTestId("cart-count").textContent()).toBe("3");
+    await s.page.getByTestId("line-quantity").first().fill("4");
+    await s.page.getByTestId("line-quantity").first().blur();
+    await expect
+      .poll(() => subtotals.first().textContent())
+      .toBe(chf(4 * basePriceMinor.laptop.chf));
+    await s.page.getByRole("button", { name: "Remove" }).last().click();
+    await expect.poll(() => s.page.getByTestId("cart-line").count()).toBe(1);
+    // The basket survives a reload, and the shop never held it as a cart.
+    await s.page.reload();
+    await expect.poll(() => s.page.getByTestId("cart-count").textContent()).toBe("4");
+    await expect
+      .poll(() => s.page.getByTestId("total-items").textContent())
+      .toBe(chf(4 * basePriceMinor.laptop.chf));
+    expect(s.calls.filter((c) => c.includes("/store/carts"))).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+
+  it("gives the basket back when the shop reports its checkout could not become an order", async () => {
+    const s = await shopper("ch");
+    await addToCart(s, "?fit=monitor&colour=black", 2);
+    await checkoutToReview(s.page, "en", "given-back@example.ch", swiss);
+    // The shop accepts the checkout; later its order cannot be made (the confirmation page is
+    // told so, as it would be after the converter gave up on it).
+    await s.page.route("**/store/checkout-intakes/cint_*", async (route) => {
+      const reply = await route.fetch();
+      const body = (await reply.json()) as { intake: Record<string, unknown> };
+      await route.fulfill({
+        response: reply,
+        json: { intake: { ...body.intake, status: "failed", order_id: null, order_token: null } },
+      });
+    });
+    await s.page.getByTestId("place-order").click();
+    await s.page.getByTestId("intake-failed").waitFor({ timeout: 30_000 });
+    await expect.poll(() => s.page.getByTestId("cart-count").textContent()).toBe("2");
+    await s.page.getByTestId("intake-failed").getByRole("link").click();
+    await expect.poll(() => s.page.getByTestId("cart-line").count()).toBe(1);
     expect(s.errors).toEqual([]);
   });
 
