@@ -45,11 +45,17 @@ export default defineMiddlewares({
   routes: [
     { matcher: "/store/orders/:id", methods: ["GET"], middlewares: [noOrdersById] },
     { matcher: "/store/returns", methods: ["POST"], middlewares: [noReturnsById] },
-    // The product page's live offer, asked by every shopper of a launch: see lib/response-cache.
+    // What every shopper of a launch asks on the product page: the live offer (prices and
+    // stock) and the regions. See lib/response-cache. Declared without `methods` so that Medusa
+    // runs them before its own middlewares for these routes (which look up the sales channel,
+    // region and tax context: most of a cached answer's cost otherwise); they answer GETs only.
     {
       matcher: "/store/products",
-      methods: ["GET"],
       middlewares: [cacheAnonymousGet(Number(process.env.CAMSLIDE_OFFER_CACHE_MS ?? 2_000))],
+    },
+    {
+      matcher: "/store/regions",
+      middlewares: [cacheAnonymousGet(Number(process.env.CAMSLIDE_REGIONS_CACHE_MS ?? 10_000))],
     },
     { matcher: "/store/carts", methods: ["POST"], middlewares: [refuse(cartBodyProblem)] },
     { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [refuse(cartBodyProblem)] },

@@ -17,7 +17,9 @@ interface Entry {
 export function cacheAnonymousGet(ttlMs: number) {
   const entries = new Map<string, Entry>();
   return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    if (ttlMs <= 0 || req.headers.authorization || req.headers.cookie) return next();
+    if (req.method !== "GET" || ttlMs <= 0 || req.headers.authorization || req.headers.cookie) {
+      return next();
+    }
     const key = [
       req.originalUrl,
       req.headers["x-publishable-api-key"],
