@@ -1,5 +1,6 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils";
 import {
+  cachingModules,
   notificationProvider,
   paymentModules,
   readRuntimeConfig,
@@ -11,6 +12,7 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd());
 const config = readRuntimeConfig(process.env, process.argv[2]);
 
 module.exports = defineConfig({
+  featureFlags: { caching: config.caching },
   projectConfig: {
     databaseUrl: config.databaseUrl,
     redisUrl: config.redisUrl,
@@ -41,5 +43,6 @@ module.exports = defineConfig({
     { resolve: "./src/modules/retailer" },
     ...paymentModules(config),
     ...redisModules(config.redisUrl),
+    ...cachingModules(config),
   ],
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  CACHING_TTL_SECONDS,
   ConfigError,
+  cachingModules,
   DEFAULT_SECRET,
   notificationProvider,
   paymentModules,
@@ -61,6 +63,33 @@ describe("backend runtime configuration", () => {
       "@medusajs/medusa/cache-redis",
     ]);
     expect(JSON.stringify(modules)).not.toContain("undefined");
+  });
+
+  it("caches Medusa's repeated reads in memory for one process and in Redis for several, unless turned off", () => {
+    const demo = readRuntimeConfig({ CAMSLIDE_DEMO: "1" }, "start");
+    expect(demo.caching).toBe(true);
+    expect(cachingModules(demo)).toEqual([
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: { in_memory: { enable: true, ttl: CACHING_TTL_SECONDS } },
+      },
+    ]);
+    const scaled = cachingModules({ caching: true, redisUrl: "redis://127.0.0.1:6379" });
+    expect(scaled[0]?.options).toEqual({
+      providers: [
+        {
+          resolve: "@medusajs/medusa/caching-redis",
+          id: "caching-redis",
+          is_default: true,
+          options: { redisUrl: "redis://127.0.0.1:6379", ttl: CACHING_TTL_SECONDS },
+        },
+      ],
+    });
+    const off = readRuntimeConfig({ CAMSLIDE_DEMO: "1", CAMSLIDE_MEDUSA_CACHING: "OFF" }, "start");
+    expect(cachingModules(off)).toEqual([]);
+    expect(() =>
+      readRuntimeConfig({ CAMSLIDE_DEMO: "1", CAMSLIDE_MEDUSA_CACHING: "sometimes" }, "start"),
+    ).toThrow(/CAMSLIDE_MEDUSA_CACHING must be "on" or "off"/);
   });
 });
 
