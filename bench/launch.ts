@@ -1,5 +1,5 @@
 /**
- * npm run bench:launch -- --orders N --concurrency C [--flow intake|storefront|cart|lean]
+ * npm run bench:launch -- --orders N --concurrency C [--flow storefront|cart-queue|cart|lean|intake]
  *   [--redis URL --servers 2 --worker] [--pg synchronous_commit=off] [--env LOG_LEVEL=info]
  *   [--profile] [--skip-ops] [--stock UNITS] [--track-orders N]
  *
@@ -16,13 +16,12 @@ import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type RegionKey, regionKeys, regions } from "../src/product/index.ts";
 import { countOrders, runChecks } from "./launch/checks.ts";
 import {
-  type Catalogue,
   type FlowName,
   flowNames,
   flows,
+  loadCatalogue,
   queuedFlows,
   StepError,
   StoreApi,
@@ -107,7 +106,7 @@ try {
     const token = await adminToken(base, BENCH_ADMIN.email, BENCH_ADMIN.password);
     console.log(`Stock: ${await setAllStock(base, token, units)} variants at ${units} units`);
   }
-  const catalogue = await loadCatalogue(api);
+  const catalogue = await loadCatalogue(api, !values["skip-offer"]);
 
   const stepTimes: Record<string, number[]> = {};
   const checkoutTimes: number[] = [];
@@ -292,36 +291,6 @@ try {
   await shop.stop();
 }
 process.exit(exitCode);
-
-async function loadCatalogue(api: StoreApi): Promise<Catalogue> {
-  const base = api.pick();
-  const steps: Record<string, number> = {};
-  const regionIds = {} as Record<RegionKey, string>;
-  const variantIds = {} as Record<RegionKey, Record<string, string>>;
-  const { regions: found } = await api.call<{ regions: { id: string; name: string }[] }>(
-    base,
-    steps,
-    "regions",
-    "GET",
-    "/store/regions?limit=50",
-  );
-  for (const key of regionKeys) {
-    const region = found.find((r) => r.name === regions[key].name);
-    if (!region) throw new Error(`no region ${regions[key].name}`);
-    regionIds[key] = region.id;
-    const { products } = await api.call<{
-      products: { variants: { id: string; sku: string }[] }[];
-    }>(
-      base,
-      steps,
-      "catalogue",
-      "GET",
-      `/store/products?handle=camslide&region_id=${region.id}&fields=*variants`,
-    );
-    variantIds[key] = Object.fromEntries((products[0]?.variants ?? []).map((v) => [v.sku, v.id]));
-  }
-  return { readOffer: !values["skip-offer"], regionIds, variantIds };
-}
 
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
