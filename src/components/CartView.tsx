@@ -7,7 +7,9 @@ import {
   $basket,
   $cart,
   applyPromotion,
+  isUnknownRegion,
   loadCart,
+  refreshBasketRegion,
   removeLine,
   removePromotion,
   setQuantity,
@@ -62,7 +64,12 @@ export default function CartView({ locale }: Props) {
     if (!basketLines) return;
     void run(async () => {
       setPriced(undefined);
-      setPriced(await priceLines(JSON.parse(basketLines)));
+      try {
+        setPriced(await priceLines(JSON.parse(basketLines)));
+      } catch (error) {
+        // A basket from before the shop was set up again: priced again once it has the new id.
+        if (!isUnknownRegion(error) || !(await refreshBasketRegion())) throw error;
+      }
     });
   }, [basketLines, run]);
 

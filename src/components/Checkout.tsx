@@ -19,7 +19,9 @@ import {
   CART_FIELDS,
   cartFromBasket,
   forgetCart,
+  isUnknownRegion,
   loadCart,
+  refreshBasketRegion,
 } from "../lib/cart.ts";
 import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
@@ -192,7 +194,15 @@ export default function Checkout({ locale }: Props) {
       const trimmed = trimmedAddress();
       if (viaQueue) {
         try {
-          const quoted = await quoteCart(lines, trimmed);
+          const quoted = await quoteCart(lines, trimmed).catch(async (error: unknown) => {
+            // A basket from before the shop was set up again: quoted with the region's new id.
+            if (!inBasket || !isUnknownRegion(error) || !(await refreshBasketRegion())) {
+              throw error;
+            }
+            const refreshed = $basket.get();
+            if (!refreshed) throw error;
+            return quoteCart(linesOf(refreshed), trimmed);
+          });
           setQuote(quoted);
           const offered = quoted.shipping_options.map((o) => ({
             id: o.id,

@@ -184,7 +184,7 @@ export async function addToCart(
   options: { medusaCart?: boolean } = {},
 ): Promise<void> {
   const region_id = await regionId(region, regions[region].name);
-  if (options.medusaCart && $basket.get()) await cartFromBasket();
+  if (options.medusaCart && ($basket.get() ?? readBasket())) await cartFromBasket();
   const current = await cartIn(region_id);
   if (!current && !options.medusaCart) {
     storeBasket(
@@ -236,6 +236,24 @@ export async function cartFromBasket(): Promise<Cart | null> {
   $cart.set(cart);
   storeBasket(null);
   return cart;
+}
+
+/**
+ * After the shop said it does not know the basket's region (the shop was set up again since the
+ * basket was filled): the basket takes the region's current id. True when it changed.
+ */
+export async function refreshBasketRegion(): Promise<boolean> {
+  const basket = $basket.get();
+  if (!basket) return false;
+  const id = await regionId(basket.region, regions[basket.region].name);
+  if (id === basket.region_id) return false;
+  storeBasket({ ...basket, region_id: id });
+  return true;
+}
+
+/** The shop's refusal of a region id it does not know (see refreshBasketRegion). */
+export function isUnknownRegion(error: unknown): boolean {
+  return /Unknown region/.test((error as { message?: string } | null)?.message ?? "");
 }
 
 /** A line's new quantity: a basket line is named by its variant, a cart line by its id. */
@@ -328,8 +346,16 @@ export function settlePlacedBasket(intakeId: string, failed: boolean): void {
   } catch {}
   if (!placed || placed.intake !== intakeId) return;
   window.localStorage.removeItem(PLACED_KEY);
-  const basket = parseBasket(JSON.stringify(placed.basket));
-  if (failed && basket && !readBasket()) storeBasket(basket);
+  const given = parseBasket(JSON.stringify(placed.basket));
+  if (!failed || !given) return;
+  // Into the basket the shopper may have started since, as far as one checkout's limits allow.
+  let basket = readBasket();
+  for (const line of given.lines) {
+    try {
+      basket = withLine(basket, basket ?? given, line);
+    } catch {}
+  }
+  storeBasket(basket);
 }
 
 /** After an order: this browser's next cart starts empty. */

@@ -193,6 +193,37 @@ describe("a shopper's checkout in Chromium", () => {
     expect(s.errors).toEqual([]);
   });
 
+  it("prices a basket kept from before the shop was set up again, with its region's new id", async () => {
+    const s = await shopper("ch");
+    const { products } = (await (
+      await fetch(
+        `${shop.backend}/store/products?handle=camslide&fields=variants.id,variants.sku`,
+        {
+          headers: { "x-publishable-api-key": shop.publishableKey },
+        },
+      )
+    ).json()) as { products: { variants: { id: string; sku: string }[] }[] };
+    const tabletSku = sku("tablet", "white");
+    const variant = products[0]?.variants.find((v) => v.sku === tabletSku);
+    if (!variant) throw new Error(`no ${tabletSku} variant`);
+    const stale = {
+      region: "ch",
+      region_id: "reg_01OLDDATABASE000000000000",
+      lines: [{ variant_id: variant.id, sku: tabletSku, quantity: 1 }],
+    };
+    await s.page.goto(`${shop.storefront}/`);
+    await s.page.evaluate((b) => localStorage.setItem("camslide.basket", JSON.stringify(b)), stale);
+    await s.page.goto(`${shop.storefront}${routes.cart.en}`);
+    const chf = (minorUnits: number) =>
+      formatMoney(minorUnits / 100, "chf", intlLocale("en", "ch"));
+    await expect
+      .poll(() => s.page.getByTestId("total-items").textContent())
+      .toBe(chf(basePriceMinor.tablet.chf));
+    const kept = await s.page.evaluate(() => localStorage.getItem("camslide.basket") ?? "");
+    expect(JSON.parse(kept).region_id).toMatch(/^reg_(?!01OLDDATABASE)/);
+    expect(s.errors).toEqual([]);
+  });
+
   it("gives the basket back when the shop reports its checkout could not become an order", async () => {
     const s = await shopper("ch");
     await addToCart(s, "?fit=monitor&colour=black", 2);
@@ -401,6 +432,15 @@ describe("a shopper's checkout in Chromium", () => {
       );
       expect(await orderCount()).toBe(before);
       expect(await s.page.getByTestId("place-order").isEnabled()).toBe(true);
+      // The shopper takes the one cover left: the changed basket is a new checkout, taken.
+      await s.page.goto(`${shop.storefront}${routes.cart.en}`);
+      await s.page.getByTestId("line-quantity").fill("1");
+      await s.page.getByTestId("line-quantity").blur();
+      await expect.poll(() => s.page.getByTestId("cart-count").textContent()).toBe("1");
+      await checkoutToReview(s.page, "en", "late@example.ch", swiss);
+      await s.page.getByTestId("place-order").click();
+      await s.page.getByTestId("confirmation").waitFor({ timeout: 30_000 });
+      expect(await orderCount()).toBe(before + 1);
     } finally {
       await admin(path, {
         method: "POST",
