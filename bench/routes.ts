@@ -1,5 +1,5 @@
 /**
- * npm run bench:routes -- [--calls 400] [--concurrency 16]
+ * npm run bench:routes -- [--calls 400] [--concurrency 16] [--env CAMSLIDE_MEDUSA_CACHING=off]
  *
  * Where a storefront checkout's cost goes, call by call: boots a shop as bench:launch does
  * (fresh embedded PostgreSQL, one Medusa), then sends each call the storefront makes from the
@@ -24,6 +24,8 @@ const { values } = parseArgs({
   options: {
     calls: { type: "string", default: "400" },
     concurrency: { type: "string", default: "16" },
+    /** More environment for Medusa (a lever such as CAMSLIDE_MEDUSA_CACHING=off). */
+    env: { type: "string", multiple: true, default: [] },
   },
 });
 const calls = Number(values.calls);
@@ -40,7 +42,9 @@ const shop = await bootShop({
   servers: 1,
   worker: false,
   postgresSettings: [],
-  medusaEnv: {},
+  medusaEnv: Object.fromEntries(
+    values.env.map((pair) => [pair.split("=")[0] ?? "", pair.slice(pair.indexOf("=") + 1)]),
+  ),
 });
 const pid = shop.processes[0]?.pid;
 const base = shop.urls[0] ?? "";
@@ -58,59 +62,41 @@ interface Measured {
 
 const accepted: { id: string; access_token: string }[] = [];
 
-type Call = (s: Shopper, steps: Record<string, number>) => Promise<unknown>;
+type Call = (s: Shopper) => Promise<unknown>;
+const get = <T>(path: string) => api.call<T>(base, {}, "x", "GET", path);
+const post = <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+  api.call<T>(base, {}, "x", "POST", path, body, headers);
 const lines = (s: Shopper) => ({
   region_id: catalogue.regionIds[s.region],
   items: [{ variant_id: catalogue.variantIds[s.region][s.sku] ?? "", quantity: s.quantity }],
 });
+const intakePath = (intake: { id: string; access_token: string } | undefined) =>
+  `/store/checkout-intakes/${intake?.id}?token=${encodeURIComponent(intake?.access_token ?? "")}`;
 const storefrontCalls: [string, Call][] = [
   [
     "GET /store/regions?name= (product page)",
-    (s, steps) =>
-      api.call(
-        base,
-        steps,
-        "x",
-        "GET",
-        `/store/regions?name=${encodeURIComponent(regions[s.region].name)}`,
-      ),
+    (s) => get(`/store/regions?name=${encodeURIComponent(regions[s.region].name)}`),
   ],
   [
     "GET /store/products (live offer, cached 2 s)",
-    (s, steps) =>
-      api.call(
-        base,
-        steps,
-        "x",
-        "GET",
+    (s) =>
+      get(
         `/store/products?handle=camslide&region_id=${catalogue.regionIds[s.region]}&fields=${encodeURIComponent("*variants.calculated_price,+variants.inventory_quantity")}`,
       ),
   ],
-  [
-    "GET /store/production/promise",
-    (s, steps) =>
-      api.call(base, steps, "x", "GET", `/store/production/promise?units=${s.quantity}`),
-  ],
+  ["GET /store/production/promise", (s) => get(`/store/production/promise?units=${s.quantity}`)],
   [
     "POST /store/checkout-intakes/quote (cart page: lines only)",
-    (s, steps) => api.call(base, steps, "x", "POST", "/store/checkout-intakes/quote", lines(s)),
+    (s) => post("/store/checkout-intakes/quote", lines(s)),
   ],
   [
     "POST /store/checkout-intakes/quote (checkout: with the address)",
-    (s, steps) =>
-      api.call(base, steps, "x", "POST", "/store/checkout-intakes/quote", {
-        ...lines(s),
-        shipping_address: s.address,
-      }),
+    (s) => post("/store/checkout-intakes/quote", { ...lines(s), shipping_address: s.address }),
   ],
   [
     "POST /store/checkout-intakes (Place order)",
-    async (s, steps) => {
-      const { intake } = await api.call<{ intake: { id: string; access_token: string } }>(
-        base,
-        steps,
-        "x",
-        "POST",
+    async (s) => {
+      const { intake } = await post<{ intake: { id: string; access_token: string } }>(
         "/store/checkout-intakes",
         {
           ...lines(s),
@@ -126,16 +112,7 @@ const storefrontCalls: [string, Call][] = [
   ],
   [
     "GET /store/checkout-intakes/:id (confirmation, order made)",
-    (s, steps) => {
-      const intake = accepted[s.index % accepted.length];
-      return api.call(
-        base,
-        steps,
-        "x",
-        "GET",
-        `/store/checkout-intakes/${intake?.id}?token=${encodeURIComponent(intake?.access_token ?? "")}`,
-      );
-    },
+    (s) => get(intakePath(accepted[s.index % accepted.length])),
   ],
 ];
 
@@ -146,15 +123,9 @@ async function settle(): Promise<void> {
       accepted
         .slice(-20)
         .map((intake) =>
-          api
-            .call<{ intake: { status: string } }>(
-              base,
-              {},
-              "x",
-              "GET",
-              `/store/checkout-intakes/${intake.id}?token=${encodeURIComponent(intake.access_token)}`,
-            )
-            .then(({ intake: i }) => i.status === "pending" || i.status === "converting"),
+          get<{ intake: { status: string } }>(intakePath(intake)).then(
+            ({ intake: i }) => i.status === "pending" || i.status === "converting",
+          ),
         ),
     );
     if (!pending.some(Boolean)) return;
@@ -168,7 +139,7 @@ try {
   for (const [name, call] of storefrontCalls) {
     if (name.startsWith("GET /store/checkout-intakes/")) await settle();
     // A few calls first, so the first measured ones do not pay for loading code.
-    for (let i = 0; i < 20; i++) await call(shopper(index++, runTag, 1), {});
+    for (let i = 0; i < 20; i++) await call(shopper(index++, runTag, 1));
     const times: number[] = [];
     let next = 0;
     const cpuBefore = await cpuSeconds(pid);
@@ -179,7 +150,7 @@ try {
           next++;
           const s = shopper(index++, runTag, 1);
           const t0 = performance.now();
-          await call(s, {});
+          await call(s);
           times.push(performance.now() - t0);
         }
       }),
@@ -206,6 +177,7 @@ try {
     machine: { cpus: cpus().length, node: process.version, database: "embedded PostgreSQL" },
     loadAverage: await loadAverage(),
     concurrency,
+    medusaEnv: values.env,
     measured,
     storefrontCheckoutCpuMs:
       Math.round(

@@ -155,15 +155,34 @@ export async function runChecks(
 }
 
 /** Counts the run's orders (for waiting on the background conversion). */
-export async function countOrders(databaseUrl: string, runTag: string): Promise<number> {
+/**
+ * The run's orders, and its intakes not yet settled (waiting, or converting: an order is stored
+ * before its intake is marked done, so the last orders of a run exist a moment before that).
+ */
+export async function countOrders(
+  databaseUrl: string,
+  runTag: string,
+): Promise<{ orders: number; unsettled: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    const pattern = `%.${runTag}@bench.camslide.test`;
     const { rows } = await client.query<{ n: string }>(
       `SELECT count(*) AS n FROM "order" WHERE email LIKE $1 AND deleted_at IS NULL`,
-      [`%.${runTag}@bench.camslide.test`],
+      [pattern],
     );
-    return Number(rows[0]?.n ?? 0);
+    const { rows: intakeTable } = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'checkout_intake'",
+    );
+    const { rows: waiting } =
+      Number(intakeTable[0]?.n) > 0
+        ? await client.query<{ n: string }>(
+            `SELECT count(*) AS n FROM checkout_intake
+              WHERE email LIKE $1 AND status IN ('pending', 'converting')`,
+            [pattern],
+          )
+        : { rows: [{ n: "0" }] };
+    return { orders: Number(rows[0]?.n ?? 0), unsettled: Number(waiting[0]?.n ?? 0) };
   } finally {
     await client.end();
   }

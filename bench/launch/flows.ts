@@ -309,12 +309,14 @@ async function intake(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome>
   return { id: accepted.id, steps };
 }
 
-/** A Medusa cart (a retailer's hand-off, before this storefront kept a basket) placed through the queue. */
-async function cartQueue(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome> {
-  const base = api.pick();
-  const steps: Record<string, number> = {};
-  const q = `fields=${encodeURIComponent(CART_FIELDS)}`;
-  // The product page: its region's id, the live offer, the ship-by promise; add to cart.
+/** The product page: its region's id, the live offer, the ship-by promise. */
+async function productPage(
+  api: StoreApi,
+  base: string,
+  steps: Record<string, number>,
+  s: Shopper,
+  c: Catalogue,
+) {
   await api.call(
     base,
     steps,
@@ -324,58 +326,19 @@ async function cartQueue(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outco
   );
   await offer(api, base, steps, s, c);
   await api.call(base, steps, "promise", "GET", `/store/production/promise?units=${s.quantity}`);
-  const cart = await addToCart(api, base, steps, s, c);
-  // The checkout page: the cart (one read for header and page), the quote for the address,
-  // the promise again at the review, then Place order.
-  await api.call(base, steps, "checkout-cart", "GET", `/store/carts/${cart.id}?${q}`);
-  await api.call(base, steps, "quote", "POST", "/store/checkout-intakes/quote", {
-    cart_id: cart.id,
-    shipping_address: s.address,
-  });
-  await api.call(base, steps, "promise", "GET", `/store/production/promise?units=${s.quantity}`);
-  const { intake: accepted } = await api.call<{ intake: { id: string; access_token: string } }>(
-    base,
-    steps,
-    "intake",
-    "POST",
-    "/store/checkout-intakes",
-    {
-      cart_id: cart.id,
-      email: s.email,
-      locale: s.locale,
-      shipping_address: s.address,
-      shipping: s.shipping,
-    },
-    { "idempotency-key": `bench-${s.email}` },
-  );
-  // The confirmation page's first look (it asks again every second until the order exists).
-  await api.call(
-    base,
-    steps,
-    "confirmation",
-    "GET",
-    `/store/checkout-intakes/${accepted.id}?token=${encodeURIComponent(accepted.access_token)}`,
-  );
-  return { id: accepted.id, steps };
 }
 
-/** The storefront where no card is taken: the basket stays in the browser until Place order. */
-async function storefront(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome> {
-  const base = api.pick();
-  const steps: Record<string, number> = {};
-  await api.call(
-    base,
-    steps,
-    "region",
-    "GET",
-    `/store/regions?name=${encodeURIComponent(regions[s.region].name)}`,
-  );
-  await offer(api, base, steps, s, c);
-  await api.call(base, steps, "promise", "GET", `/store/production/promise?units=${s.quantity}`);
-  const lines = {
-    region_id: c.regionIds[s.region],
-    items: [{ variant_id: c.variantIds[s.region][s.sku] ?? "", quantity: s.quantity }],
-  };
+/**
+ * The checkout from the address on: the queue's quote, the promise again at the review, Place
+ * order, and the confirmation page's first look (it asks again until the order exists).
+ */
+async function quotePlaceConfirm(
+  api: StoreApi,
+  base: string,
+  steps: Record<string, number>,
+  s: Shopper,
+  lines: { cart_id: string } | { region_id: string; items: unknown[] },
+): Promise<Outcome> {
   await api.call(base, steps, "quote", "POST", "/store/checkout-intakes/quote", {
     ...lines,
     shipping_address: s.address,
@@ -404,6 +367,32 @@ async function storefront(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outc
     `/store/checkout-intakes/${accepted.id}?token=${encodeURIComponent(accepted.access_token)}`,
   );
   return { id: accepted.id, steps };
+}
+
+/**
+ * A Medusa cart placed in the queue by its id: a retailer's credited hand-off, and the
+ * storefront before its basket. Add to cart makes the cart; the checkout page reads it.
+ */
+async function cartQueue(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome> {
+  const base = api.pick();
+  const steps: Record<string, number> = {};
+  await productPage(api, base, steps, s, c);
+  const cart = await addToCart(api, base, steps, s, c);
+  const q = `fields=${encodeURIComponent(CART_FIELDS)}`;
+  await api.call(base, steps, "checkout-cart", "GET", `/store/carts/${cart.id}?${q}`);
+  return quotePlaceConfirm(api, base, steps, s, { cart_id: cart.id });
+}
+
+/** The storefront where no card is taken: the basket stays in the browser until Place order. */
+async function storefront(api: StoreApi, s: Shopper, c: Catalogue): Promise<Outcome> {
+  const base = api.pick();
+  const steps: Record<string, number> = {};
+  await productPage(api, base, steps, s, c);
+  // Add to cart and the checkout page make no call: the basket is in the browser.
+  return quotePlaceConfirm(api, base, steps, s, {
+    region_id: c.regionIds[s.region],
+    items: [{ variant_id: c.variantIds[s.region][s.sku] ?? "", quantity: s.quantity }],
+  });
 }
 
 export const flows: Record<
