@@ -110,8 +110,8 @@ export function readRuntimeConfig(env: Env, command?: string): RuntimeConfig {
 export const CACHING_TTL_SECONDS = 60;
 
 /**
- * Medusa's Caching module, behind its `caching` feature flag in 2.21 (Medusa Cloud turns it on
- * for every shop). With it, the reads every store request repeats are kept: the publishable
+ * Medusa's Caching module, behind its `caching` feature flag in 2.21 (Medusa Cloud offers it to
+ * every plan through the same flag). With it, the reads every store request repeats are kept: the publishable
  * key on every request, regions, sales channels, variants and prices, shipping options,
  * promotion codes; Medusa clears an entry when it emits an event for what it holds. Measured
  * with `npm run bench:launch` (README, "Launch day"): a storefront checkout cost Medusa 31 ms
