@@ -7,12 +7,11 @@ import {
   $basket,
   $cart,
   applyPromotion,
-  isUnknownRegion,
   loadCart,
-  refreshBasketRegion,
   removeLine,
   removePromotion,
   setQuantity,
+  withBasketRegion,
 } from "../lib/cart.ts";
 import { formatMoney } from "../lib/format.ts";
 import { linesOf, type PricedLines, priceLines } from "../lib/launch-queue.ts";
@@ -61,15 +60,11 @@ export default function CartView({ locale }: Props) {
   // The basket's prices, asked again whenever its lines change.
   const basketLines = basket ? JSON.stringify(linesOf(basket)) : undefined;
   useEffect(() => {
-    if (!basketLines) return;
+    const current = $basket.get();
+    if (!basketLines || !current) return;
     void run(async () => {
       setPriced(undefined);
-      try {
-        setPriced(await priceLines(JSON.parse(basketLines)));
-      } catch (error) {
-        // A basket from before the shop was set up again: priced again once it has the new id.
-        if (!isUnknownRegion(error) || !(await refreshBasketRegion())) throw error;
-      }
+      setPriced(await withBasketRegion(current, (b) => priceLines(linesOf(b))));
     });
   }, [basketLines, run]);
 

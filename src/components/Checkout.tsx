@@ -19,9 +19,8 @@ import {
   CART_FIELDS,
   cartFromBasket,
   forgetCart,
-  isUnknownRegion,
   loadCart,
-  refreshBasketRegion,
+  withBasketRegion,
 } from "../lib/cart.ts";
 import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
@@ -194,15 +193,9 @@ export default function Checkout({ locale }: Props) {
       const trimmed = trimmedAddress();
       if (viaQueue) {
         try {
-          const quoted = await quoteCart(lines, trimmed).catch(async (error: unknown) => {
-            // A basket from before the shop was set up again: quoted with the region's new id.
-            if (!inBasket || !isUnknownRegion(error) || !(await refreshBasketRegion())) {
-              throw error;
-            }
-            const refreshed = $basket.get();
-            if (!refreshed) throw error;
-            return quoteCart(linesOf(refreshed), trimmed);
-          });
+          const quoted = inBasket
+            ? await withBasketRegion(inBasket, (b) => quoteCart(linesOf(b), trimmed))
+            : await quoteCart(lines, trimmed);
           setQuote(quoted);
           const offered = quoted.shipping_options.map((o) => ({
             id: o.id,

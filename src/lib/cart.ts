@@ -239,21 +239,24 @@ export async function cartFromBasket(): Promise<Cart | null> {
 }
 
 /**
- * After the shop said it does not know the basket's region (the shop was set up again since the
- * basket was filled): the basket takes the region's current id. True when it changed.
+ * Asks the shop about the basket. If the shop no longer knows the basket's region id (it was
+ * set up again since the basket was filled), the basket takes the region's current id and the
+ * shop is asked once more.
  */
-export async function refreshBasketRegion(): Promise<boolean> {
-  const basket = $basket.get();
-  if (!basket) return false;
-  const id = await regionId(basket.region, regions[basket.region].name);
-  if (id === basket.region_id) return false;
-  storeBasket({ ...basket, region_id: id });
-  return true;
-}
-
-/** The shop's refusal of a region id it does not know (see refreshBasketRegion). */
-export function isUnknownRegion(error: unknown): boolean {
-  return /Unknown region/.test((error as { message?: string } | null)?.message ?? "");
+export async function withBasketRegion<T>(
+  basket: Basket,
+  ask: (basket: Basket) => Promise<T>,
+): Promise<T> {
+  try {
+    return await ask(basket);
+  } catch (error) {
+    if (!/Unknown region/.test((error as { message?: string } | null)?.message ?? "")) throw error;
+    const id = await regionId(basket.region, regions[basket.region].name);
+    if (id === basket.region_id) throw error;
+    const current = { ...basket, region_id: id };
+    storeBasket(current);
+    return ask(current);
+  }
 }
 
 /** A line's new quantity: a basket line is named by its variant, a cart line by its id. */
