@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import { countOrders, runChecks } from "./launch/checks.ts";
 import {
   type FlowName,
+  type Following,
   flowNames,
   flows,
   loadCatalogue,
@@ -114,6 +115,7 @@ try {
   const accepted = new Set<string>();
   const acceptedAt: number[] = [];
   const ids: string[] = [];
+  const followings: Promise<Following>[] = [];
   const cpuBefore = await Promise.all(shop.processes.map((p) => cpuSeconds(p.pid)));
   const loadBefore = await loadAverage();
   let next = 0;
@@ -134,6 +136,7 @@ try {
           accepted.add(s.email);
           acceptedAt.push(performance.now() - started);
           ids.push(outcome.id);
+          if (outcome.following) followings.push(outcome.following);
         } catch (error) {
           const kind = error instanceof StepError ? error.kind : String(error);
           errors[kind] = (errors[kind] ?? 0) + 1;
@@ -171,8 +174,27 @@ try {
   }
   const ordersMadeMs = queuedFlows.includes(flow) ? drainMs : loadMs;
   const cpuAtEnd = await Promise.all(shop.processes.map((p) => cpuSeconds(p.pid)));
+  // The confirmation pages still open end once their order exists (or they rest).
+  const followed = await Promise.all(followings);
+  const confirmation = followed.length
+    ? {
+        pages: followed.length,
+        polls: followed.reduce((n, f) => n + f.polls, 0),
+        pollsPerCheckout:
+          Math.round((followed.reduce((n, f) => n + f.polls, 0) / followed.length) * 10) / 10,
+        reachedOrderPage: followed.filter((f) => f.ended === "order").length,
+        rested: followed.filter((f) => f.ended === "rested").length,
+        failed: followed.filter((f) => f.ended === "failed").length,
+      }
+    : undefined;
+  for (const f of followed) {
+    if (f.error) errors[`confirmation: ${f.error}`] = (errors[`confirmation: ${f.error}`] ?? 0) + 1;
+  }
   const checks = await runChecks(shop.databaseUrl, runTag, accepted);
   if (!checks.ok) exitCode = 1;
+  // A shopper refused or a page that broke is a failed launch, not a footnote.
+  const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
+  if (errorCount > 0) exitCode = 1;
 
   let ops: Awaited<ReturnType<typeof exportAndTrack>> | { error: string } | undefined;
   if (!values["skip-ops"]) {
@@ -251,6 +273,7 @@ try {
       }),
     ),
     errors,
+    confirmation,
     processes: shop.processes.map((p, i) => ({
       ...p,
       cpuCoresDuringLoad:
@@ -280,7 +303,11 @@ try {
   console.log(
     `\n${flow}: ${accepted.size}/${orders} checkouts accepted in ${seconds(loadMs)} s = ${result.acceptedPerSecond}/s at concurrency ${concurrency}` +
       ` (p50 ${result.checkoutMs.p50} ms, p99 ${result.checkoutMs.p99} ms); ${checks.orders} orders made, ${result.ordersMadePerSecond}/s${checks.stillQueued ? `, ${checks.stillQueued} intakes still queued when the run stopped waiting` : `, all after ${result.allOrdersMadeAfterSeconds} s`};` +
-      ` checks ${checks.ok ? "passed" : "FAILED"}; load ${loadBefore.split(" ")[0]} -> ${loadAfter.split(" ")[0]}` +
+      ` checks ${checks.ok ? "passed" : "FAILED"}; ${errorCount === 0 ? "no error" : `${errorCount} ERRORS (see "errors")`}` +
+      (confirmation
+        ? `; confirmation pages asked ${confirmation.pollsPerCheckout} times each after their first look, ${confirmation.reachedOrderPage} reached their order's page`
+        : "") +
+      `; load ${loadBefore.split(" ")[0]} -> ${loadAfter.split(" ")[0]}` +
       (ops && "exportMs" in ops
         ? `; export ${ops.exportedOrders} orders in ${ops.exportMs} ms, tracking for ${ops.shipped} in ${ops.importMs} ms`
         : "") +

@@ -1,7 +1,9 @@
 /**
  * What the launch benchmark checks in the shop's database after the run: every accepted
- * checkout became exactly one order (none lost, none doubled), every order has an authorised
- * payment and a batch, no batch holds more than its capacity, no stock is oversold.
+ * checkout became exactly one order (none lost, none doubled, none still queued or failed),
+ * every order has an authorised payment for exactly its total (in the currency's precision) and
+ * a batch, every line's reservation is for exactly its quantity, no batch holds more than its
+ * capacity, no stock is oversold.
  */
 import pg from "pg";
 
@@ -10,13 +12,24 @@ export interface LaunchChecks {
   orders: number;
   duplicated: number;
   lost: number;
-  /** Accepted intakes not yet made into orders when the run stopped waiting (not lost). */
+  /** Accepted intakes not yet made into orders when the run stopped waiting: a failure too. */
   stillQueued: number;
+  /** Accepted checkouts whose intake failed for good (the shopper was told after accepting). */
+  intakesFailed: number;
   cartsWithTwoOrders: number;
   ordersWithoutBatch: number;
   linesWithoutReservation: number;
+  /** Lines whose reserved units differ from the units ordered. */
+  linesWhoseReservationDisagrees: number;
   intakesPointingAtAnotherOrder: number;
   ordersWithoutAuthorisedPayment: number;
+  /**
+   * Orders whose payment collection or authorised payments differ from the order's total
+   * rounded to its currency's precision (or carry more decimals than the currency has).
+   */
+  ordersWhosePaymentDisagrees: number;
+  /** A few of them, to read. */
+  paymentDisagreements: { order_id: string; total: number; collection: number; paid: number }[];
   batchesOverCapacity: number;
   batchesWhoseCountDisagrees: number;
   variantsOversold: number;
@@ -87,12 +100,14 @@ export async function runChecks(
         )
       : new Set<string>();
     const stillQueued = missing.filter((email) => queued.has(email)).length;
+    const payments = await paymentDisagreements(client, settledOrders, pattern);
     const result: LaunchChecks = {
       accepted: acceptedEmails.size,
       orders: emails.length,
       duplicated: emails.length - distinct.size,
       lost: missing.length - stillQueued,
       stillQueued,
+      intakesFailed: intakes?.failed ?? 0,
       cartsWithTwoOrders: await one(
         `SELECT count(*) AS n FROM (SELECT cart_id FROM order_cart WHERE deleted_at IS NULL
           GROUP BY cart_id HAVING count(*) > 1) twice`,
@@ -119,6 +134,16 @@ export async function runChecks(
                              WHERE r.line_item_id = oi.item_id AND r.deleted_at IS NULL)`,
         [pattern],
       ),
+      linesWhoseReservationDisagrees: await one(
+        `SELECT count(*) AS n FROM (${settledOrders}) o
+           JOIN order_item oi ON oi.order_id = o.id AND oi.version = o.version AND oi.deleted_at IS NULL
+           JOIN (SELECT line_item_id, sum(quantity) AS reserved FROM reservation_item
+                  WHERE deleted_at IS NULL GROUP BY line_item_id) r ON r.line_item_id = oi.item_id
+          WHERE r.reserved <> oi.quantity`,
+        [pattern],
+      ),
+      ordersWhosePaymentDisagrees: payments.count,
+      paymentDisagreements: payments.examples,
       ordersWithoutAuthorisedPayment: await one(
         `SELECT count(*) AS n FROM (${settledOrders}) o
            LEFT JOIN order_payment_collection opc ON opc.order_id = o.id AND opc.deleted_at IS NULL
@@ -137,12 +162,16 @@ export async function runChecks(
       ok: false,
     };
     result.ok =
-      result.orders + result.stillQueued === result.accepted &&
+      result.orders === result.accepted &&
+      result.stillQueued === 0 &&
+      result.intakesFailed === 0 &&
       result.duplicated === 0 &&
       result.lost === 0 &&
       result.cartsWithTwoOrders === 0 &&
       result.ordersWithoutBatch === 0 &&
       result.linesWithoutReservation === 0 &&
+      result.linesWhoseReservationDisagrees === 0 &&
+      result.ordersWhosePaymentDisagrees === 0 &&
       result.intakesPointingAtAnotherOrder === 0 &&
       result.ordersWithoutAuthorisedPayment === 0 &&
       result.batchesOverCapacity === 0 &&
@@ -154,7 +183,73 @@ export async function runChecks(
   }
 }
 
-/** Counts the run's orders (for waiting on the background conversion). */
+/** Decimal places of a currency's minor unit (CHF, EUR, USD: 2; JPY: 0). */
+function currencyDecimals(code: string): number {
+  return (
+    new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
+}
+
+/** A total stored by Medusa: a number, or its raw form {value: "19.8904"}. */
+function amount(value: unknown): number {
+  if (value && typeof value === "object" && "value" in value) return Number(value.value);
+  return Number(value);
+}
+
+/**
+ * Each settled order's total (Medusa's order summary) against its payment collection's amount
+ * and the sum of its authorised payments: both must be the total rounded to the currency's
+ * precision, and carry no more decimals than it.
+ */
+async function paymentDisagreements(
+  client: pg.Client,
+  settledOrders: string,
+  pattern: string,
+): Promise<{ count: number; examples: LaunchChecks["paymentDisagreements"] }> {
+  const { rows } = await client.query<{
+    order_id: string;
+    currency_code: string;
+    totals: Record<string, unknown> | null;
+    collection: string | null;
+    paid: string | null;
+  }>(
+    `SELECT o.id AS order_id, ord.currency_code, s.totals,
+            pc.amount AS collection,
+            (SELECT sum(p.amount) FROM payment p
+              WHERE p.payment_collection_id = pc.id AND p.deleted_at IS NULL
+                AND p.canceled_at IS NULL) AS paid
+       FROM (${settledOrders}) o
+       JOIN "order" ord ON ord.id = o.id
+       LEFT JOIN order_summary s ON s.order_id = o.id AND s.version = o.version AND s.deleted_at IS NULL
+       LEFT JOIN order_payment_collection opc ON opc.order_id = o.id AND opc.deleted_at IS NULL
+       LEFT JOIN payment_collection pc ON pc.id = opc.payment_collection_id AND pc.deleted_at IS NULL`,
+    [pattern],
+  );
+  const examples: LaunchChecks["paymentDisagreements"] = [];
+  let count = 0;
+  for (const row of rows) {
+    const decimals = currencyDecimals(row.currency_code);
+    const scale = 10 ** decimals;
+    const total = amount(row.totals?.raw_current_order_total ?? row.totals?.current_order_total);
+    const expected = Math.round(total * scale) / scale;
+    const collection = Number(row.collection);
+    const paid = Number(row.paid);
+    const exact = (n: number) =>
+      Number.isFinite(n) && Math.abs(n * scale - Math.round(n * scale)) < 1e-6;
+    const agrees =
+      Number.isFinite(total) &&
+      exact(collection) &&
+      exact(paid) &&
+      Math.abs(collection - expected) < 0.5 / scale &&
+      Math.abs(paid - expected) < 0.5 / scale;
+    if (agrees) continue;
+    count++;
+    if (examples.length < 5) examples.push({ order_id: row.order_id, total, collection, paid });
+  }
+  return { count, examples };
+}
+
 /**
  * The run's orders, and its intakes not yet settled (waiting, or converting: an order is stored
  * before its intake is marked done, so the last orders of a run exist a moment before that).

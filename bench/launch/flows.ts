@@ -3,7 +3,10 @@
  * - "storefront": every call the storefront makes where no card is taken, from the product page
  *   (region, live offer, promise; add to cart puts the cover in the browser's basket, no call)
  *   through the checkout (the queue's quote for the address, the promise, the basket placed in
- *   the launch queue) to the confirmation page's first look (7 calls).
+ *   the launch queue) to the confirmation page's first look (7 calls); then, as the page does,
+ *   it keeps asking until the order exists (on the page's own schedule,
+ *   src/lib/confirmation-polling.ts) and loads the order's page, in the background while the
+ *   next shoppers arrive.
  * - "cart-queue": the same with a Medusa cart made at add to cart and placed in the queue by id
  *   (what the storefront did before its basket; a retailer's credited hand-off still does): 9
  *   calls.
@@ -14,6 +17,7 @@
  * - "intake": the launch route POST /store/checkout-intakes (2 calls: the offer and the intake);
  *   the order is made in the background and checked in the database afterwards.
  */
+import { nextPollDelayMs } from "../../src/lib/confirmation-polling.ts";
 import { type RegionKey, regionKeys, regions } from "../../src/product/index.ts";
 import type { Shopper } from "./shoppers.ts";
 
@@ -52,6 +56,17 @@ export interface Outcome {
   /** The order id (plain flows) or the intake id (intake flow). */
   id: string;
   steps: Record<string, number>;
+  /** The confirmation page following its intake after the shopper was answered. */
+  following?: Promise<Following>;
+}
+
+/** What a confirmation page did after its first look. */
+export interface Following {
+  /** Status calls after the first look. */
+  polls: number;
+  /** "order": it reached the order's page; "rested": it stopped asking (2 minutes). */
+  ended: "order" | "rested" | "failed";
+  error?: string;
 }
 
 export class StoreApi {
@@ -359,14 +374,62 @@ async function quotePlaceConfirm(
     },
     { "idempotency-key": `bench-${s.email}` },
   );
-  await api.call(
+  const statusPath = `/store/checkout-intakes/${accepted.id}?token=${encodeURIComponent(accepted.access_token)}`;
+  const first = await api.call<{ intake: IntakeStatus }>(
     base,
     steps,
     "confirmation",
     "GET",
-    `/store/checkout-intakes/${accepted.id}?token=${encodeURIComponent(accepted.access_token)}`,
+    statusPath,
   );
-  return { id: accepted.id, steps };
+  return { id: accepted.id, steps, following: follow(api, base, statusPath, first.intake) };
+}
+
+interface IntakeStatus {
+  status: "pending" | "converting" | "done" | "failed";
+  order_token: string | null;
+}
+
+/**
+ * The confirmation page after its first look (src/components/OrderConfirmation.tsx): it asks
+ * again on the page's schedule until the order exists, then loads the order's page through its
+ * signed link; after 2 minutes it rests. Errors end it and are reported, as a failed shopper.
+ */
+async function follow(
+  api: StoreApi,
+  base: string,
+  statusPath: string,
+  first: IntakeStatus,
+): Promise<Following> {
+  const started = performance.now();
+  const steps: Record<string, number> = {};
+  let current = first;
+  let polls = 0;
+  try {
+    for (let attempt = 0; current.status !== "done" || !current.order_token; attempt++) {
+      if (current.status === "failed") return { polls, ended: "failed" };
+      const delay = nextPollDelayMs(attempt, performance.now() - started);
+      if (delay === undefined) return { polls, ended: "rested" };
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      current = (await api.call<{ intake: IntakeStatus }>(base, steps, "poll", "GET", statusPath))
+        .intake;
+      polls++;
+    }
+    await api.call(
+      base,
+      steps,
+      "order-page",
+      "GET",
+      `/store/order-status?token=${encodeURIComponent(current.order_token)}`,
+    );
+    return { polls, ended: "order" };
+  } catch (error) {
+    return {
+      polls,
+      ended: "failed",
+      error: error instanceof StepError ? error.kind : String(error),
+    };
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { intlLocale, type Locale, routes, translator } from "../i18n/index.ts";
 import { restoreCart, settlePlacedBasket } from "../lib/cart.ts";
+import { nextPollDelayMs } from "../lib/confirmation-polling.ts";
 import { describeError } from "../lib/errors.ts";
 import { type Intake, intakeStatus } from "../lib/launch-queue.ts";
 import { type OrderStatus, orderStatus } from "../lib/order-status.ts";
@@ -27,8 +28,7 @@ export default function OrderConfirmation({ locale }: Props) {
   const [status, setStatus] = useState<OrderStatus | null | undefined>();
   const [intake, setIntake] = useState<Intake>();
   const [error, setError] = useState<string | undefined>();
-  // Polling stops after a while (a launch's queue can take many minutes, and every waiting page
-  // asking each second would slow it); the shopper can ask again.
+  // Polling rests after a while (lib/confirmation-polling.ts); the shopper can ask again.
   const [resting, setResting] = useState(false);
   const stopFollowing = useRef<() => void>(undefined);
 
@@ -65,13 +65,12 @@ export default function OrderConfirmation({ locale }: Props) {
             }
             setError(describeError(reason, t));
           }
-          // Every second at first (an order is usually made within seconds), then every 5 s;
-          // after 2 minutes the page rests until the shopper asks again.
-          if (Date.now() - started > 120_000) {
+          const delay = nextPollDelayMs(attempt, Date.now() - started);
+          if (delay === undefined) {
             setResting(true);
             return;
           }
-          await sleep(attempt < 10 ? 1000 : 5000);
+          await sleep(delay);
         }
       })();
     },
