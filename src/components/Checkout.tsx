@@ -24,7 +24,14 @@ import {
 } from "../lib/cart.ts";
 import { describeError } from "../lib/errors.ts";
 import { formatMoney } from "../lib/format.ts";
-import { forgetIntakeKey, linesOf, placeCart, type Quote, quoteCart } from "../lib/launch-queue.ts";
+import {
+  EarlierCheckout,
+  linesOf,
+  pendingAttempt,
+  placeCart,
+  type Quote,
+  quoteCart,
+} from "../lib/launch-queue.ts";
 import { medusa } from "../lib/medusa.ts";
 import { orderLink } from "../lib/order-status.ts";
 import { choosePayment, type PaymentChoice, stripeClientSecret } from "../lib/payment.ts";
@@ -39,6 +46,7 @@ import {
   shippingOptionKeys,
 } from "../product/index.ts";
 import CartTotals from "./CartTotals.tsx";
+import EarlierOrder from "./EarlierOrder.tsx";
 import EmptyCart from "./EmptyCart.tsx";
 import ShipPromise from "./ShipPromise.tsx";
 import StripePayment, { type ConfirmPayment } from "./StripePayment.tsx";
@@ -112,6 +120,11 @@ export default function Checkout({ locale }: Props) {
   // The queue's quote for the address entered; undefined in Medusa's cart checkout.
   const [quote, setQuote] = useState<Quote>();
   const [queueClosed, setQueueClosed] = useState(false);
+  // A Place order from this browser whose answer was lost (found again after a reload), and
+  // what it became once the shop said so.
+  const [unanswered, setUnanswered] = useState(false);
+  const [earlier, setEarlier] = useState<EarlierCheckout["intake"]>();
+  const sentShipping = useRef<string | undefined>(undefined);
   const { busy, setBusy, error: formError, setError: setFormError, run: call } = useAction(t);
   const placing = useRef(false);
   const [payment, setPayment] = useState<PaymentChoice>();
@@ -127,21 +140,30 @@ export default function Checkout({ locale }: Props) {
     startRegion();
     void call(async () => {
       const loaded = await loadCart();
-      if (!loaded) return;
+      const held = loaded && (loaded.items ?? []).length > 0 ? loaded : $basket.get();
+      // A Place order whose answer never came (the tab was reloaded since): the form is filled
+      // in as it was sent, and the next Place order asks the shop about it first.
+      const sent = held ? pendingAttempt(linesOf(held))?.sent : undefined;
+      if (sent) {
+        setUnanswered(true);
+        sentShipping.current = sent.shipping;
+      }
+      if (!loaded && !sent) return;
       // Prefill from the cart, never over what the shopper has typed meanwhile.
-      setEmail((typed) => typed || loaded.email || "");
-      const saved = loaded.shipping_address;
+      setEmail((typed) => typed || sent?.email || loaded?.email || "");
+      const saved = sent?.shipping_address ?? loaded?.shipping_address;
       setAddress((typed) => {
         const merged = { ...typed };
         for (const field of Object.keys(emptyAddress) as (keyof AddressInput)[]) {
           merged[field] = typed[field] || (saved?.[field] ?? "") || "";
         }
-        merged.country_code ||= regionCountries(regionOfCart(loaded))[0] ?? "";
+        merged.country_code ||= regionCountries(regionOfCart(held ?? loaded))[0] ?? "";
         return merged;
       });
     });
   }, [call]);
 
+  if (earlier) return <EarlierOrder locale={locale} intake={earlier} />;
   if (cart === undefined && !formError) return <p>{t("cart.loading")}</p>;
   const held = inCart ?? inBasket;
   if (!held) return <EmptyCart locale={locale} error={formError} />;
@@ -205,7 +227,9 @@ export default function Checkout({ locale }: Props) {
           }));
           setOptions(offered);
           setOptionId((chosen) =>
-            offered.some((o) => o.id === chosen) ? chosen : (offered[0]?.id ?? ""),
+            offered.some((o) => o.id === chosen)
+              ? chosen
+              : (offered.find((o) => o.key === sentShipping.current)?.id ?? offered[0]?.id ?? ""),
           );
           setStep("delivery");
           return;
@@ -306,7 +330,6 @@ export default function Checkout({ locale }: Props) {
           shipping_address: trimmedAddress(),
           shipping: chosen.shipping,
         });
-        forgetIntakeKey(lines);
         // A basket is kept aside until its order exists: a checkout that fails gives it back.
         if (inBasket) basketPlaced(intake.id);
         forgetCart();
@@ -340,12 +363,33 @@ export default function Checkout({ locale }: Props) {
       }
       setFormError(describeError({ status: 400, message: result.error.message }, t));
     } catch (reason) {
+      if (reason instanceof EarlierCheckout) {
+        earlierTaken(reason.intake);
+        return;
+      }
       const status = (reason as { status?: number } | null)?.status;
       setFormError(!status || status >= 500 ? t("checkout.retry") : describeError(reason, t));
     } finally {
       placing.current = false;
       setBusy(false);
     }
+  }
+
+  /**
+   * The shop says the earlier Place order (whose answer was lost) was taken as `intake`, with
+   * what was sent then: that is this checkout's order, and nothing new was made. Only if it
+   * could not become an order may the shopper place again (as a new checkout).
+   */
+  function earlierTaken(intake: EarlierCheckout["intake"]) {
+    setUnanswered(false);
+    if (intake.status === "failed") {
+      setFormError(t("checkout.earlierFailed"));
+      return;
+    }
+    // As after any Place order: the basket is kept aside until the order exists.
+    if (inBasket) basketPlaced(intake.id);
+    forgetCart();
+    setEarlier(intake);
   }
 
   /** The option's name in the page's language (Medusa holds the English one). */
@@ -397,7 +441,12 @@ export default function Checkout({ locale }: Props) {
   const order: Step[] = ["contact", "address", "delivery", "review"];
   const reached = (s: Step) => order.indexOf(step) >= order.indexOf(s);
   const edit = (s: Step) => (
-    <button type="button" className="button button--secondary" onClick={() => setStep(s)}>
+    <button
+      type="button"
+      className="button button--secondary"
+      onClick={() => setStep(s)}
+      data-testid={`edit-${s}`}
+    >
       {t("checkout.edit")}
     </button>
   );
@@ -407,6 +456,11 @@ export default function Checkout({ locale }: Props) {
       {formError && (
         <p role="alert" className="form-error" data-testid="checkout-error">
           {formError}
+        </p>
+      )}
+      {unanswered && !formError && (
+        <p role="status" className="form-error" data-testid="pending-attempt">
+          {t("checkout.pending")}
         </p>
       )}
 

@@ -143,6 +143,16 @@ export const de: Messages = {
   "checkout.placing": "Bestellung wird aufgegeben…",
   "checkout.retry":
     "Der Shop ist nicht erreichbar. Ihr Warenkorb bleibt erhalten: bitte erneut versuchen.",
+  "checkout.pending":
+    "Ihre letzte Bestellung blieb ohne Antwort. Bestellen Sie erneut: Wurde sie bereits aufgegeben, sehen Sie sie, und sie wird nicht doppelt aufgegeben.",
+  "checkout.earlierPlaced":
+    "Ihre Bestellung war bereits vor Ihren Änderungen aufgegeben: Sie wurde nicht noch einmal aufgegeben.",
+  "checkout.earlierShipsTo": "Sie geht an {address}. Die Bestätigung geht an {email}.",
+  "checkout.earlierChange":
+    "Um sie zu ändern, stornieren Sie sie auf ihrer Seite und bestellen Sie erneut.",
+  "checkout.earlierView": "Ihre Bestellung ansehen",
+  "checkout.earlierFailed":
+    "Ihr vorheriger Versuch konnte nicht zur Bestellung werden; nichts wurde belastet. Prüfen Sie Ihre Angaben und bestellen Sie erneut.",
   "shipping.standard": "Standardversand",
   "shipping.express": "Expressversand",
   "checkout.noOptions": "Keine Lieferung an diese Adresse aus dieser Region.",

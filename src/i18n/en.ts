@@ -140,6 +140,15 @@ export const en = {
   "checkout.placeOrder": "Place order",
   "checkout.placing": "Placing your order…",
   "checkout.retry": "We could not reach the shop. Your cart is kept: try again.",
+  "checkout.pending":
+    "Your last Place order got no answer. Place your order again: if it was already placed, you will see it, and it will not be placed twice.",
+  "checkout.earlierPlaced":
+    "Your order had already been placed, before your changes: it was not placed again.",
+  "checkout.earlierShipsTo": "It ships to {address}. The confirmation goes to {email}.",
+  "checkout.earlierChange": "To change it, cancel it from its page and order again.",
+  "checkout.earlierView": "View your order",
+  "checkout.earlierFailed":
+    "Your earlier attempt could not become an order; nothing was charged. Check your details and place your order again.",
   "shipping.standard": "Standard shipping",
   "shipping.express": "Express shipping",
   "checkout.noOptions": "No delivery to this address from this region.",

@@ -144,6 +144,15 @@ export const fr: Messages = {
   "checkout.placeOrder": "Commander",
   "checkout.placing": "Commande en cours…",
   "checkout.retry": "La boutique ne répond pas. Votre panier est conservé : réessayez.",
+  "checkout.pending":
+    "Votre dernière commande est restée sans réponse. Commandez à nouveau : si elle a déjà été passée, vous la verrez, et elle ne sera pas passée deux fois.",
+  "checkout.earlierPlaced":
+    "Votre commande avait déjà été passée, avant vos modifications : elle n’a pas été passée une seconde fois.",
+  "checkout.earlierShipsTo": "Elle sera livrée à {address}. La confirmation est envoyée à {email}.",
+  "checkout.earlierChange": "Pour la modifier, annulez-la depuis sa page et commandez à nouveau.",
+  "checkout.earlierView": "Voir votre commande",
+  "checkout.earlierFailed":
+    "Votre tentative précédente n’a pas pu devenir une commande ; rien n’a été débité. Vérifiez vos informations et commandez à nouveau.",
   "shipping.standard": "Envoi standard",
   "shipping.express": "Envoi express",
   "checkout.noOptions": "Pas de livraison vers cette adresse depuis cette région.",

@@ -388,6 +388,77 @@ describe("a shopper's checkout in Chromium", () => {
     expect(await orderCount()).toBe(before + 1);
   });
 
+  it("when Place order's answer is lost and the address is then edited, shows the order placed with the old address and makes no second", async () => {
+    const s = await shopper("ch");
+    await addToCart(s, "?fit=phone&colour=black", 1);
+    await checkoutToReview(s.page, "en", "lost-then-edited@example.ch", swiss);
+    const before = await orderCount();
+    // The shop takes the checkout, but its answer never reaches the browser.
+    await s.page.route("**/store/checkout-intakes", async (route) => {
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await s.page.getByTestId("place-order").click();
+    await s.page.getByTestId("checkout-error").waitFor();
+    await s.page.unroute("**/store/checkout-intakes");
+    const answers: number[] = [];
+    s.page.on("response", (response) => {
+      const url = new URL(response.url());
+      if (response.request().method() === "POST" && url.pathname === "/store/checkout-intakes") {
+        answers.push(response.status());
+      }
+    });
+    // The shopper moves house in the form, and places the order again.
+    await s.page.getByTestId("edit-address").click();
+    await s.page.getByTestId("address-address_1").fill("Seestrasse 9");
+    await s.page.getByTestId("address-continue").click();
+    await s.page.getByTestId("delivery-continue").click();
+    await s.page.getByTestId("place-order").click();
+    await s.page.getByTestId("earlier-order").waitFor({ timeout: 30_000 });
+    const told = await s.page.getByTestId("earlier-order").textContent();
+    expect(told).toContain("already been placed");
+    expect(told).toContain("Bahnhofstrasse 1, 8001 Zürich");
+    expect(told).not.toContain("Seestrasse");
+    // The shop was asked once about the earlier attempt, and took nothing new.
+    expect(answers).toEqual([409]);
+    expect(await s.page.getByTestId("cart-count").textContent()).toBe("0");
+    await s.page.getByTestId("earlier-link").click();
+    await s.page.getByTestId("confirmation").waitFor({ timeout: 30_000 });
+    const { order } = await admin<{ order: { shipping_address: { address_1: string } } }>(
+      `/admin/orders/${orderIdOnPage(s.page)}?fields=*shipping_address`,
+    );
+    expect(order.shipping_address.address_1).toBe("Bahnhofstrasse 1");
+    expect(await orderCount()).toBe(before + 1);
+    expect(answers).toEqual([409]);
+    expect(s.errors).toEqual([]);
+  });
+
+  it("finds a Place order whose answer was lost again after a reload, and makes one order", async () => {
+    const s = await shopper("ch");
+    await addToCart(s, "?fit=monitor&colour=coral", 1);
+    await checkoutToReview(s.page, "en", "lost-then-reloaded@example.ch", swiss);
+    const before = await orderCount();
+    await s.page.route("**/store/checkout-intakes", async (route) => {
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await s.page.getByTestId("place-order").click();
+    await s.page.getByTestId("checkout-error").waitFor();
+    await s.page.unroute("**/store/checkout-intakes");
+    await s.page.reload();
+    // The page says what it found, with the form as it was sent.
+    await s.page.getByTestId("pending-attempt").waitFor();
+    expect(await s.page.getByTestId("email").inputValue()).toBe("lost-then-reloaded@example.ch");
+    await s.page.getByTestId("contact-continue").click();
+    expect(await s.page.getByTestId("address-address_1").inputValue()).toBe("Bahnhofstrasse 1");
+    await s.page.getByTestId("address-continue").click();
+    await s.page.getByTestId("delivery-continue").click();
+    await s.page.getByTestId("place-order").click();
+    await s.page.getByTestId("confirmation").waitFor({ timeout: 30_000 });
+    expect(await orderCount()).toBe(before + 1);
+    expect(s.errors).toEqual([]);
+  });
+
   it("shows a missing email and a bad postcode beside their fields, and makes no order", async () => {
     const s = await shopper("ch");
     const before = await orderCount();

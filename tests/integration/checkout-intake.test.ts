@@ -100,13 +100,45 @@ describe("checkout intakes (the launch route)", () => {
     expect(await ordersFor(email)).toHaveLength(1);
   });
 
-  it("refuses a reused key with a different body with a 409", async () => {
+  it("refuses a reused key with a different body with a 409 naming the first intake, and stores no second", async () => {
     const key = randomUUID();
     const email = `reuse-${randomUUID()}@example.ch`;
+    const first = await postIntake(intakeBody(ch, tablet, email), key);
+    expect(first.status).toBe(202);
+    // The browser lost that answer, and the shopper changed the address before trying again.
+    const edited = intakeBody(ch, tablet, email);
+    const other = await postIntake(
+      { ...edited, shipping_address: { ...edited.shipping_address, address_1: "Seestrasse 9" } },
+      key,
+    );
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({
+      type: "conflict",
+      code: "idempotency_key_reused",
+      message: expect.stringMatching(/different checkout/),
+      intake: {
+        id: first.body.intake?.id,
+        access_token: first.body.intake?.access_token,
+        promise: first.body.intake?.promise,
+        // What it was placed with, which the shopper's page no longer shows.
+        email,
+        shipping_address: { address_1: "Bahnhofstrasse 1", postal_code: "8001" },
+      },
+    });
+    expect(await intakesFor(email)).toHaveLength(1);
+  });
+
+  it("tells a short (guessable) reused key that it was used, and nothing about its intake", async () => {
+    const key = randomUUID().slice(0, 12);
+    const email = `short-key-${randomUUID()}@example.ch`;
     expect((await postIntake(intakeBody(ch, tablet, email), key)).status).toBe(202);
     const other = await postIntake(intakeBody(ch, tablet, email, 3), key);
     expect(other.status).toBe(409);
-    expect(other.body.message).toMatch(/different checkout/);
+    expect(other.body).toEqual({
+      type: "conflict",
+      code: "idempotency_key_reused",
+      message: expect.stringMatching(/different checkout/),
+    });
   });
 
   it.each([

@@ -89,7 +89,8 @@ describe("the storefront's cart through the launch queue", () => {
     expect(standard.totals.total).toBeGreaterThan(standard.totals.item_subtotal);
 
     const email = `cart-intake-${randomUUID()}@example.ch`;
-    const accepted = await postIntake(fromCart(cartId, email), randomUUID());
+    const key = randomUUID();
+    const accepted = await postIntake(fromCart(cartId, email), key);
     expect(accepted.status).toBe(202);
     // The cart is checked out: Medusa's own checkout and the cart's lines are closed to it.
     expect((await cartState(cartId)).completed).toBe(true);
@@ -106,6 +107,11 @@ describe("the storefront's cart through the launch queue", () => {
     const again = await postIntake(fromCart(cartId, email), randomUUID());
     expect(again.status).toBe(200);
     expect(again.body.intake?.id).toBe(accepted.body.intake?.id);
+    // Its key again with an edited body: refused, and told which intake the cart became.
+    const edited = await postIntake(fromCart(cartId, `edited-${email}`), key);
+    expect(edited.status).toBe(409);
+    expect(edited.body.code).toBe("idempotency_key_reused");
+    expect(edited.body.intake?.id).toBe(accepted.body.intake?.id);
 
     const settled = await settledIntake(accepted.body.intake?.id ?? "");
     expect(settled?.status).toBe("done");

@@ -6,6 +6,8 @@ import { sql } from "./test-database.ts";
 export interface IntakeReply {
   status: number;
   body: {
+    type?: string;
+    code?: string;
     message?: string;
     intake?: {
       id: string;

@@ -44,22 +44,47 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** The code a reused key with another body is refused with, which the storefront switches on. */
+const KEY_REUSED = "idempotency_key_reused";
+
+/**
+ * A key this long is taken for what the storefront sends: a random value its browser made and
+ * kept (crypto.randomUUID, 122 random bits). Whoever holds it sent the first request, so a
+ * refusal may tell them what became of it; a shorter key, which a careless client might count
+ * up, gets the refusal alone.
+ */
+const SECRET_KEY_LENGTH = 32;
+
 function replay(
   req: MedusaRequest,
   res: MedusaResponse,
   intake: IntakeRow,
   hash: string,
+  key: string,
   cartId?: string,
 ) {
-  // A cart's intake answers its cart, whatever was typed on the retry (as Medusa answers a
-  // completed cart with its order).
-  const sameCart = cartId !== undefined && intake.source_cart_id === cartId;
-  if (intake.request_hash !== hash && !sameCart) {
+  if (intake.request_hash !== hash) {
+    // The browser that lost the answer to its first request and sent another body (an edited
+    // address) learns what its first request became, rather than being refused with nothing to
+    // go on. A cart's holder is given its cart's intake whatever key it sends.
+    const known =
+      key.length >= SECRET_KEY_LENGTH || (cartId !== undefined && intake.source_cart_id === cartId);
     // Answered here: Medusa's error handler replaces every CONFLICT message with its own.
     return res.status(409).json({
       type: "conflict",
+      code: KEY_REUSED,
       message:
         "This Idempotency-Key was used for a different checkout: use a new key for a new checkout.",
+      // With what it was placed with, which the page no longer shows.
+      ...(known
+        ? {
+            intake: {
+              ...intakeView(req.scope, intake),
+              email: intake.email,
+              shipping_address: intake.shipping_address,
+            },
+          }
+        : {}),
     });
   }
   res.status(200).json({ intake: intakeView(req.scope, intake) });
@@ -80,7 +105,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
   const intakes: CheckoutIntakeModuleService = req.scope.resolve(CHECKOUT_INTAKE_MODULE);
   const existing = await intakes.findBy("idempotency_key", key.data);
-  if (existing) return replay(req, res, existing, hash, body.cart_id);
+  if (existing) return replay(req, res, existing, hash, key.data, body.cart_id);
 
   const salesChannelId = salesChannelOf(req);
   const accept = () => acceptIntake(req, res, body, key.data, hash, salesChannelId);
@@ -160,7 +185,7 @@ async function acceptIntake(
     // Another request with the same key won the race: answer with its intake.
     const winner = await intakes.findBy("idempotency_key", idempotencyKey);
     if (!winner) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "intake vanished");
-    return replay(req, res, winner, hash, body.cart_id);
+    return replay(req, res, winner, hash, idempotencyKey, body.cart_id);
   }
   res.status(202).json({ intake: intakeView(req.scope, intake) });
 }
