@@ -7,12 +7,12 @@ import { stopProcess } from "../../scripts/lib/processes.ts";
 import { sku } from "../../src/product/index.ts";
 import { adminClient, setStock } from "../support/admin.ts";
 import { intakeBody, postIntake } from "../support/intake.ts";
-import { redisCommand, redisReachable, TEST_REDIS_URL } from "../support/redis.ts";
+import { redisCommand, redisForTests, TEST_REDIS_URL } from "../support/redis.ts";
 import { regionId, storeClient, variantIdBySku } from "../support/store.ts";
 import { sql } from "../support/test-database.ts";
 
 const { medusaEnv, logDir, databaseUrl, backendUrl } = inject("integration");
-const available = await redisReachable(TEST_REDIS_URL);
+const available = await redisForTests();
 const servers: Awaited<ReturnType<typeof spawnBackend>>[] = [];
 /** The shared test Medusa plus two Medusa processes on Redis: three intake routes, three converters. */
 const urls = [backendUrl];
