@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { intakeAccessToken } from "../../backend/src/lib/order-links.ts";
 import { LIMITS, TOO_MANY_ATTEMPTS } from "../../backend/src/lib/rate-limit.ts";
 import { sku } from "../../src/product/index.ts";
+import { adminClient } from "../support/admin.ts";
 import { type Answer, requestFrom } from "../support/from-address.ts";
 import { intakeBody, postIntake } from "../support/intake.ts";
 import { readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
@@ -206,5 +207,38 @@ describe("checkout status by intake token", () => {
       );
     }
     expectRefused(await store(from, `/store/checkout-intakes/${fakeId("cint")}?token=x`));
+  });
+});
+
+describe("attribution tokens", () => {
+  it("stops issuing to one address past its limit, with a 429 the widget reads as not credited", async () => {
+    const admin = await adminClient("limits-retailers@example.com");
+    const origin = "https://limits.retailer.example";
+    const handle = `limits-${randomUUID().slice(0, 8)}`;
+    await admin.json("/admin/retailers", {
+      method: "POST",
+      body: JSON.stringify({
+        handle,
+        name: "Limits",
+        allowed_origins: [origin],
+        commission_bps: 500,
+      }),
+    });
+    const [from = ""] = addresses(40, 1);
+    const ask = () =>
+      requestFrom(from, `${backendUrl}/embed/attribution?retailer=${handle}`, {
+        headers: { origin },
+      });
+    for (let i = 0; i < LIMITS.attributionPerAddress.points; i++) {
+      expect((await ask()).json.credited).toBe(true);
+    }
+    const refused = await ask();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    expect(refused.json).toEqual({
+      credited: false,
+      reason: "rate-limited",
+      message: TOO_MANY_ATTEMPTS,
+    });
   });
 });
