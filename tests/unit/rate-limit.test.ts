@@ -19,10 +19,13 @@ function response() {
 
 describe("the limits", () => {
   beforeEach(() => {
+    // In memory, whatever the shell running the tests has set: a unit test talks to nothing.
+    vi.stubEnv("REDIS_URL", "");
     vi.useFakeTimers();
   });
   afterEach(() => {
     vi.useRealTimers();
+    vi.unstubAllEnvs();
   });
 
   it("refuses an address's 21st order lookup in 10 minutes with 429 and Retry-After", async () => {
