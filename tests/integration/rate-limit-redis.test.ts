@@ -39,3 +39,18 @@ describe.runIf(available)(`limits on Redis (${TEST_REDIS_URL})`, () => {
     await expect(b.consume("203.0.113.10")).resolves.toMatchObject({ remainingPoints: 4 });
   });
 });
+
+describe("limits when Redis is down", () => {
+  it("count in this process's memory instead, and still refuse", async () => {
+    // Port 1 on loopback: nothing listens, every connection is refused.
+    const down = connectRedis("redis://127.0.0.1:1");
+    try {
+      const limiter = createLimiter(`down-${Date.now()}`, { points: 2, durationS: 60 }, down);
+      await limiter.consume("203.0.113.11");
+      await limiter.consume("203.0.113.11");
+      await expect(limiter.consume("203.0.113.11")).rejects.toMatchObject({ remainingPoints: 0 });
+    } finally {
+      down.disconnect();
+    }
+  });
+});

@@ -101,7 +101,11 @@ const limiters = new Map<LimitName, RateLimiterAbstract>();
  * attempt and goes to the memory insurance.
  */
 export function connectRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1 });
+  const client = new Redis(url, { maxRetriesPerRequest: 1 });
+  // The memory insurance covers an outage, and Medusa's own Redis modules report it; without
+  // a listener ioredis would print every failed reconnect.
+  client.on("error", () => undefined);
+  return client;
 }
 
 function sharedRedis(): Redis | undefined {
