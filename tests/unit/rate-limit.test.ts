@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   countAttempt,
   createLimiter,
+  keyOf,
   LIMITS,
+  limiter,
+  lookupTargets,
   refuseIfSpent,
   TOO_MANY_ATTEMPTS,
   TooManyAttempts,
@@ -65,6 +68,20 @@ describe("the limits", () => {
       ]).catch(() => undefined);
     }
     await expect(refuseIfSpent(res, [["lookupPerEmail", email]])).resolves.toBeUndefined();
+  });
+
+  it("makes no per-email or per-number key past the shop-wide lookup cap, so a day's keys stay few", async () => {
+    const { res } = response();
+    for (let i = 0; i < LIMITS.lookupShopWide.points; i++) {
+      await countAttempt(res, lookupTargets(`buyer${i}@example.ch`, 5_000 + i));
+    }
+    const refusal = await countAttempt(res, lookupTargets("late@example.ch", 9_999)).catch(
+      (e) => e,
+    );
+    expect(refusal).toBeInstanceOf(TooManyAttempts);
+    expect(await limiter("lookupPerEmail").get(keyOf("buyer0@example.ch"))).not.toBeNull();
+    expect(await limiter("lookupPerEmail").get(keyOf("late@example.ch"))).toBeNull();
+    expect(await limiter("lookupPerOrderNumber").get(keyOf("9999"))).toBeNull();
   });
 
   it("keeps no key past its window: 20,000 distinct keys are all gone once it ends", async () => {

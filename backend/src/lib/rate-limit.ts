@@ -17,18 +17,26 @@ export interface LimitSpec {
 }
 
 const MINUTE = 60;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+const DAY = 24 * 60 * MINUTE;
 
 /**
  * Every limit the shop applies. A guess that can succeed (an order number with an email) is
  * limited per address and per target, so that many addresses together still get only the
  * target's few tries; a signed token, which cannot be guessed, is limited on failures so that
  * a prober is told to stop. The README's "Security" section lists these figures.
+ *
+ * Memory: a key is held for its window only, so a limiter keeps at most the keys made in one
+ * window. Every window is 10 minutes or less, except a lookup's per-target day, whose keys
+ * are made only under the shop-wide lookup cap (at most 2 x 300 new keys per 10 minutes).
  */
 export const LIMITS = {
   /** POST /store/order-status/lookup, every attempt, per client address. */
   lookupPerAddress: { points: 20, durationS: 10 * MINUTE },
+  /**
+   * … from all addresses together: far above what buyers who lost their email ask, and a cap
+   * on the per-target keys a guesser with many addresses (an IPv6 /48) could make.
+   */
+  lookupShopWide: { points: 300, durationS: 10 * MINUTE },
   /** … per email asked about: a buyer mistypes their number once or twice. */
   lookupPerEmail: { points: 6, durationS: DAY },
   /** … per order number asked about. */
@@ -38,11 +46,11 @@ export const LIMITS = {
   /** POST /store/order-status/token pairs of order and cart that do not match, per address. */
   orderTokenPerAddress: { points: 20, durationS: 10 * MINUTE },
   /** … per order id asked about. */
-  orderTokenPerOrder: { points: 10, durationS: HOUR },
+  orderTokenPerOrder: { points: 10, durationS: 10 * MINUTE },
   /** GET /store/checkout-intakes/:id with a wrong token, per client address. */
   intakePerAddress: { points: 20, durationS: 10 * MINUTE },
   /** … per intake id asked about. */
-  intakePerIntake: { points: 10, durationS: HOUR },
+  intakePerIntake: { points: 10, durationS: 10 * MINUTE },
   /** GET /embed/attribution, per client address: a shopper's widget asks once per page. */
   attributionPerAddress: { points: 60, durationS: 10 * MINUTE },
   /** … tokens issued per retailer, from all addresses together. */
@@ -129,8 +137,20 @@ export function limiter(name: LimitName): RateLimiterAbstract {
  * Keys are hashed: Redis then holds no email or address, and a long input costs no more
  * memory than a short one.
  */
-function keyOf(value: string): string {
+export function keyOf(value: string): string {
   return createHash("sha256").update(value).digest("base64url").slice(0, 22);
+}
+
+/**
+ * What an order lookup counts once its body is read, in order: the shop-wide cap first, so
+ * that past it no per-target key is made.
+ */
+export function lookupTargets(email: string, orderNumber: number) {
+  return [
+    ["lookupShopWide", "all"],
+    ["lookupPerEmail", email],
+    ["lookupPerOrderNumber", String(orderNumber)],
+  ] as const;
 }
 
 /** Where a request came from, believing only CAMSLIDE_TRUSTED_PROXY_HOPS proxies. */
