@@ -190,8 +190,8 @@ function refuse(res: MedusaResponse, state: RateLimiterRes): never {
 
 /**
  * Refuses (as countAttempt does) when any [limit, key] has already used all its attempts in
- * this window, without counting: for a route that counts only its failures but must refuse a spent address
- * even the attempt that would succeed.
+ * this window, without counting: for a route that counts only its failures but must refuse a
+ * spent address even the attempt that would succeed.
  */
 export async function refuseIfSpent(
   res: MedusaResponse,

@@ -14,8 +14,9 @@ export const StoreOrderLookupBody = z.object({
  * POST /store/order-status/lookup {order_number, email}: the status link for a buyer who has
  * lost their email. Both must match. Every attempt counts against the caller's address, and
  * then against the shop-wide cap, the email and the order number it names: a guesser spreading
- * over many addresses still has only a target's few tries (lib/rate-limit, lookup*). Counted before the
- * lookup, so that a burst of guesses cannot all be answered before the counts catch up.
+ * over many addresses still has only a target's few tries (lib/rate-limit, lookup*). Counted
+ * before the lookup, so that a burst of guesses cannot all be answered before the counts
+ * catch up.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   await countAttempt(res, [["lookupPerAddress", requestAddress(req)]]);
