@@ -1,18 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { LIMITS } from "../../backend/src/lib/rate-limit.ts";
 import { backendReady, spawnBackend } from "../../scripts/lib/backend.ts";
 import { findFreePort } from "../../scripts/lib/ports.ts";
 import { stopProcess } from "../../scripts/lib/processes.ts";
 import { sku } from "../../src/product/index.ts";
 import { adminClient, setStock } from "../support/admin.ts";
+import { requestFrom } from "../support/from-address.ts";
 import { intakeBody, postIntake } from "../support/intake.ts";
-import { redisCommand, redisReachable, TEST_REDIS_URL } from "../support/redis.ts";
+import { redisCommand, redisForTests, TEST_REDIS_URL } from "../support/redis.ts";
 import { regionId, storeClient, variantIdBySku } from "../support/store.ts";
 import { sql } from "../support/test-database.ts";
 
-const { medusaEnv, logDir, databaseUrl, backendUrl } = inject("integration");
-const available = await redisReachable(TEST_REDIS_URL);
+const { medusaEnv, logDir, databaseUrl, backendUrl, seeded } = inject("integration");
+const available = await redisForTests();
 const servers: Awaited<ReturnType<typeof spawnBackend>>[] = [];
 /** The shared test Medusa plus two Medusa processes on Redis: three intake routes, three converters. */
 const urls = [backendUrl];
@@ -119,6 +121,24 @@ describe.runIf(available)(
         // Give the variant its stock back (above what these orders reserved) for other tests.
         await restore();
       }
+    });
+
+    it("counts an address's order lookups once across the processes sharing Redis", async () => {
+      // The two Redis processes (urls[1], urls[2]); one loopback address as the client.
+      const from = "127.0.50.2";
+      const ask = (url: string, i: number) =>
+        requestFrom(from, `${url}/store/order-status/lookup`, {
+          headers: { "x-publishable-api-key": seeded.publishableKey },
+          body: { order_number: 3_000_000 + i, email: `spread${i}@example.ch` },
+        });
+      const answers: number[] = [];
+      for (let i = 0; i < LIMITS.lookupPerAddress.points; i++) {
+        answers.push((await ask(urls[1 + (i % 2)] ?? "", i)).status);
+      }
+      expect(answers.every((status) => status === 404)).toBe(true);
+      // Each process saw only half of them; the shared count is spent for both.
+      expect((await ask(urls[1] ?? "", 98)).status).toBe(429);
+      expect((await ask(urls[2] ?? "", 99)).status).toBe(429);
     });
   },
 );

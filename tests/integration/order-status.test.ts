@@ -148,17 +148,19 @@ describe("the buyer's order status, by signed link", () => {
       answers.push(
         (
           await store("/store/order-status/lookup", {
-            order_number: placed.displayId,
+            order_number: 2_000_000 + i,
             email: `x${i}@example.ch`,
           })
         ).status,
       );
     }
-    expect(answers.slice(-1)[0]).toBe(400);
+    // Earlier lookups of this run from 127.0.0.1 count too: the first is answered, the last not.
+    expect(answers[0]).toBe(404);
+    expect(answers.slice(-1)[0]).toBe(429);
     const right = await store("/store/order-status/lookup", {
       order_number: placed.displayId,
       email: placed.email,
     });
-    expect(right.status).toBe(400);
+    expect(right.status).toBe(429);
   });
 });

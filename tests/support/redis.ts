@@ -37,3 +37,34 @@ export async function redisReachable(url: string): Promise<boolean> {
     () => false,
   );
 }
+
+/** Whether the environment is a CI run (GitHub Actions and most others set CI=true). */
+export function isCi(env: Record<string, string | undefined>): boolean {
+  const value = env.CI?.trim().toLowerCase();
+  return Boolean(value) && value !== "false" && value !== "0";
+}
+
+/**
+ * Whether the Redis tests run here. With Redis they do. Without it a laptop skips them (the
+ * test name says why), but CI, which has Redis, fails: a missing service there must not turn
+ * the scale-out tests into silent skips.
+ */
+export function redisTestsRun(
+  reachable: boolean,
+  env: Record<string, string | undefined>,
+  url = TEST_REDIS_URL,
+): boolean {
+  if (reachable) return true;
+  if (isCi(env)) {
+    throw new Error(
+      `Redis is not reachable at ${url}, and CI must run the Redis tests instead of skipping ` +
+        "them: start Redis there, or point TEST_REDIS_URL at it.",
+    );
+  }
+  return false;
+}
+
+/** Probes TEST_REDIS_URL and decides (redisTestsRun) whether this file's Redis tests run. */
+export async function redisForTests(): Promise<boolean> {
+  return redisTestsRun(await redisReachable(TEST_REDIS_URL), process.env);
+}

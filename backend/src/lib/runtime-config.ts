@@ -26,6 +26,8 @@ export interface RuntimeConfig {
   stripe: { apiKey: string; webhookSecret: string | undefined } | undefined;
   /** Medusa's Caching module (its `caching` feature flag); CAMSLIDE_MEDUSA_CACHING=off disables it. */
   caching: boolean;
+  /** Reverse proxies in front of Medusa whose X-Forwarded-For entries the limits believe. */
+  trustedProxyHops: number;
 }
 
 export class ConfigError extends Error {
@@ -103,7 +105,29 @@ export function readRuntimeConfig(env: Env, command?: string): RuntimeConfig {
       ? { apiKey: stripeKey, webhookSecret: env.STRIPE_WEBHOOK_SECRET?.trim() || undefined }
       : undefined,
     caching: caching === "on",
+    trustedProxyHops: readTrustedProxyHops(env),
   };
+}
+
+/** The most proxies Camslide will believe in front of it: more is a typo, not a deployment. */
+export const MAX_TRUSTED_PROXY_HOPS = 5;
+
+/**
+ * How many reverse proxies in front of Medusa append the address they received from to
+ * X-Forwarded-For (CAMSLIDE_TRUSTED_PROXY_HOPS; see lib/client-address). 0, the default,
+ * believes no X-Forwarded-For at all: any client can send that header, so unless a proxy of the
+ * shop's own appends to it, its content is whatever the client chose.
+ */
+export function readTrustedProxyHops(env: Env): number {
+  const raw = env.CAMSLIDE_TRUSTED_PROXY_HOPS?.trim() || "0";
+  const hops = Number(raw);
+  if (!/^\d+$/.test(raw) || hops > MAX_TRUSTED_PROXY_HOPS) {
+    throw new ConfigError(
+      `CAMSLIDE_TRUSTED_PROXY_HOPS must be a whole number from 0 to ${MAX_TRUSTED_PROXY_HOPS}: ` +
+        `the reverse proxies in front of Medusa, 0 when clients connect to it directly; got "${raw}".`,
+    );
+  }
+  return hops;
 }
 
 /** How long Medusa may keep a cached read whose change it did not hear of (seconds). */

@@ -1,6 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { z } from "@medusajs/framework/zod";
 import { normaliseOrigin, signAttribution } from "../../../lib/attribution";
+import {
+  countAttempt,
+  requestAddress,
+  TOO_MANY_ATTEMPTS,
+  TooManyAttempts,
+} from "../../../lib/rate-limit";
 import { attributionSecret, retailerByHandle, storefrontOrigins } from "../retailers";
 
 export const EmbedAttributionQuery = z.object({
@@ -11,7 +17,8 @@ export const EmbedAttributionQuery = z.object({
 
 export type AttributionAnswer =
   | { credited: true; token: string; retailer: { handle: string; name: string }; origin: string }
-  | { credited: false; reason: "unknown-retailer" | "unregistered-origin" | "bad-request" };
+  | { credited: false; reason: "unknown-retailer" | "unregistered-origin" | "bad-request" }
+  | { credited: false; reason: "rate-limited"; message: typeof TOO_MANY_ATTEMPTS };
 
 /**
  * GET /embed/attribution?retailer=acme: asked by the widget from the retailer's page. The
@@ -19,7 +26,9 @@ export type AttributionAnswer =
  * runs: a registered origin gets a short-lived signed token, anything else an answer that says
  * why there is no credit (the widget still sells, and warns in the console). The iframe asks from
  * the shop's own origin and names its parent, which the frame-ancestors CSP already held to
- * the retailer's origins. Readable from any origin: it tells nothing secret.
+ * the retailer's origins. Readable from any origin: it tells nothing secret. Issuing is limited
+ * per client address and per retailer (lib/rate-limit, attribution*); past either limit the
+ * answer is a 429 with Retry-After that the widget reads as "not credited".
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const requestOrigin = normaliseOrigin(req.headers.origin);
@@ -45,6 +54,16 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   }
   if (!retailer.allowed_origins.includes(origin)) {
     return answer({ credited: false, reason: "unregistered-origin" });
+  }
+  try {
+    await countAttempt(res, [
+      ["attributionPerAddress", requestAddress(req)],
+      ["attributionPerRetailer", retailer.id],
+    ]);
+  } catch (error) {
+    if (!(error instanceof TooManyAttempts)) throw error;
+    res.status(429);
+    return answer({ credited: false, reason: "rate-limited", message: TOO_MANY_ATTEMPTS });
   }
   const token = signAttribution(
     { retailerId: retailer.id, origin, mode },

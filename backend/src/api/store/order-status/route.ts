@@ -3,6 +3,6 @@ import { orderIdFromToken, orderStatus } from "./status";
 
 /** GET /store/order-status?token=…: the buyer's view of their order, from a signed link. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const orderId = orderIdFromToken(req.scope, req.query.token, req.ip ?? "unknown");
+  const orderId = await orderIdFromToken(req, res, req.query.token);
   res.json(await orderStatus(req.scope, orderId));
 }

@@ -1,13 +1,11 @@
 import { policy } from "@camslide/product";
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
 import type { Knex } from "@mikro-orm/knex";
 import { orderBatches } from "../../../lib/order-batches";
 import { verifyOrderLink } from "../../../lib/order-links";
-import { RateLimiter } from "../../../lib/rate-limit";
-
-/** Wrong tokens and failed lookups per IP: 20 per 10 minutes. */
-export const statusAttempts = new RateLimiter(20, 10 * 60 * 1000);
+import { countAttempt, requestAddress } from "../../../lib/rate-limit";
 
 export function linkSecret(container: MedusaContainer): string {
   const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE);
@@ -19,12 +17,18 @@ export function notFound(): never {
   throw new MedusaError(MedusaError.Types.NOT_FOUND, "No order matches.");
 }
 
-export function orderIdFromToken(container: MedusaContainer, token: unknown, ip: string): string {
-  const orderId = verifyOrderLink(token, linkSecret(container));
+/**
+ * The order a signed status link names. A wrong link counts against the caller's address
+ * (lib/rate-limit: orderLinkPerAddress); past the limit the answer is 429 instead of 404.
+ */
+export async function orderIdFromToken(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  token: unknown,
+): Promise<string> {
+  const orderId = verifyOrderLink(token, linkSecret(req.scope));
   if (orderId) return orderId;
-  if (!statusAttempts.take(ip)) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Too many attempts. Try again later.");
-  }
+  await countAttempt(res, [["orderLinkPerAddress", requestAddress(req)]]);
   return notFound();
 }
 

@@ -10,7 +10,7 @@ import { orderIdFromToken, orderStatus } from "../status";
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const token = (req.body as { token?: unknown } | undefined)?.token;
-  const orderId = orderIdFromToken(req.scope, token, req.ip ?? "unknown");
+  const orderId = await orderIdFromToken(req, res, token);
   const before = await orderStatus(req.scope, orderId);
   if (before.state === "canceled") {
     res.json(before);

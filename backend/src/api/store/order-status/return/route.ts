@@ -15,7 +15,7 @@ const MAX_NOTE = 500;
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const body = (req.body ?? {}) as { token?: unknown; note?: unknown };
-  const orderId = orderIdFromToken(req.scope, body.token, req.ip ?? "unknown");
+  const orderId = await orderIdFromToken(req, res, body.token);
   if (body.note !== undefined && typeof body.note !== "string") {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "note must be text");
   }
