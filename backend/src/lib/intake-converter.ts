@@ -10,7 +10,7 @@ import { convertIntakesWorkflow } from "../workflows/convert-intakes";
 import { resumeIntakeOrdersWorkflow } from "../workflows/resume-intake-orders";
 import { errorMessage } from "./error-message";
 import { orderIdFor } from "./intake-orders";
-import { quietEnough } from "./intake-pressure";
+import { intakePace } from "./intake-pressure";
 
 const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
@@ -138,8 +138,8 @@ export function drainIntakes(
     const intakes: CheckoutIntakeModuleService = container.resolve(CHECKOUT_INTAKE_MODULE);
     const worker = async () => {
       for (;;) {
-        await quietEnough();
-        const claimed = await intakes.claim(owner, batch);
+        const size = await intakePace.turn(batch);
+        const claimed = await intakes.claim(owner, size);
         if (claimed.length === 0) return;
         await convertIntakes(container, claimed);
       }

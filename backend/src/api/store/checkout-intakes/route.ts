@@ -4,7 +4,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { generateEntityId, MedusaError, Modules } from "@medusajs/framework/utils";
 import { z } from "@medusajs/framework/zod";
 import { shippingOptionFor } from "../../../lib/intake-catalogue";
-import { noteIntake } from "../../../lib/intake-pressure";
+import { intakePace } from "../../../lib/intake-pressure";
 import { CHECKOUT_INTAKE_MODULE } from "../../../modules/checkout-intake";
 import type CheckoutIntakeModuleService from "../../../modules/checkout-intake/service";
 import type { IntakeRow } from "../../../modules/checkout-intake/service";
@@ -73,7 +73,6 @@ function replay(
  * GET /store/checkout-intakes/:id follows it. The same key and body answer the first intake.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
-  noteIntake();
   const key = IdempotencyKey.safeParse(req.headers["idempotency-key"]);
   if (!key.success) refuse("An Idempotency-Key header (8 to 200 characters) is required.");
   const body = parsed(StoreCheckoutIntakeBody, req.body);
@@ -162,5 +161,7 @@ async function acceptIntake(
     if (!winner) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "intake vanished");
     return replay(req, res, winner, hash, body.cart_id);
   }
+  // Only an intake stored now counts towards the rush that pauses conversion.
+  intakePace.noteAccepted();
   res.status(202).json({ intake: intakeView(req.scope, intake) });
 }
