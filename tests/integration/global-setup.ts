@@ -87,5 +87,13 @@ export default async function setup(project: TestProject) {
 }
 
 function withIntakeBatch(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, CAMSLIDE_INTAKE_BATCH: "3" };
+  return {
+    ...env,
+    CAMSLIDE_INTAKE_BATCH: "3",
+    // A converter that died is taken over after 6 s without a heartbeat (the shop's default is
+    // 20 s), and the pace's floor (5 s) is out of the way, so that a test sees whether requests
+    // pause conversion at all (intake-resilience).
+    CAMSLIDE_INTAKE_CLAIM_SECONDS: "6",
+    CAMSLIDE_INTAKE_FLOOR_SECONDS: "600",
+  };
 }

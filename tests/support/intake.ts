@@ -85,15 +85,19 @@ export function intakeBody(
 }
 
 /**
- * Leaves the intake as a converting process leaves it when it dies: claimed, the claim run out,
- * so the next converter takes it over. `evenIfDone` also reopens an intake already done (a
- * process that died after making the order, before marking the intake).
+ * Leaves the intake as a converting process leaves it when it dies: claimed by a process that
+ * sent its last heartbeat long ago, so the next converter takes it over. `justNow`: the process
+ * died a moment ago (its last heartbeat now; the 5-minute claim of the converter before
+ * heartbeats not yet run out), so it is taken over once a heartbeat is missed. `evenIfDone`
+ * also reopens an intake already done (a process that died after making the order, before
+ * marking the intake).
  */
-export async function abandonClaim(id: string, { evenIfDone = false } = {}) {
+export async function abandonClaim(id: string, { evenIfDone = false, justNow = false } = {}) {
   await sql(
     inject("integration").databaseUrl,
     `UPDATE checkout_intake SET status = 'converting', claimed_by = 'dead-process',
-            claim_expires_at = now() - interval '1 second'
+            heartbeat_at = now() - ${justNow ? "interval '0 seconds'" : "interval '1 hour'"},
+            claim_expires_at = now() + ${justNow ? "interval '300 seconds'" : "interval '-1 second'"}
       WHERE id = $1 ${evenIfDone ? "" : "AND status <> 'done'"}`,
     [id],
   );

@@ -1,6 +1,7 @@
 import { type ShippingOptionKey, shippingOptions } from "@camslide/product";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils";
+import { LRUCache } from "lru-cache";
 import { INTAKE_PAYMENT_PROVIDER } from "./intake-orders";
 
 /**
@@ -53,7 +54,20 @@ interface Cached<T> {
 
 let regionsCache: Cached<Map<string, Region>> | undefined;
 let optionsCache: Cached<{ id: string; name: string; countries: Set<string> }[]> | undefined;
-const priceCache = new Map<string, Cached<PricedVariant | undefined>>();
+/**
+ * Keyed by variant ids the client sends (unknown ones too), so bounded: at most
+ * PRICE_CACHE_MAX entries, each dropped after TTL_MS.
+ */
+export const PRICE_CACHE_MAX = 5_000;
+const priceCache = new LRUCache<string, Cached<PricedVariant | undefined>>({
+  max: PRICE_CACHE_MAX,
+  ttl: TTL_MS,
+});
+
+/** How many variant prices this process keeps (for tests of the bound). */
+export function priceCacheSize(): number {
+  return priceCache.size;
+}
 
 function fresh<T>(cached: Cached<T> | undefined): cached is Cached<T> {
   return cached !== undefined && Date.now() - cached.at < TTL_MS;
@@ -194,9 +208,12 @@ export async function pricedVariants(
             ? { id: variantId, unit_price: amount }
             : undefined;
         });
-      cached = { at: Date.now(), value };
-      priceCache.set(key, cached);
-      value.catch(() => priceCache.delete(key));
+      const entry = { at: Date.now(), value };
+      cached = entry;
+      priceCache.set(key, entry);
+      value.catch(() => {
+        if (priceCache.peek(key) === entry) priceCache.delete(key);
+      });
     }
     const priced = await cached.value;
     if (!priced) throw invalid(`Variant ${variantId} is not sold in this region.`);

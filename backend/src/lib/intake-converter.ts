@@ -9,10 +9,19 @@ import type ProductionModuleService from "../modules/production/service";
 import { convertIntakesWorkflow } from "../workflows/convert-intakes";
 import { resumeIntakeOrdersWorkflow } from "../workflows/resume-intake-orders";
 import { errorMessage } from "./error-message";
+import { reclaimOrphanAllocations } from "./intake-allocations";
 import { orderIdFor } from "./intake-orders";
-import { quietEnough } from "./intake-pressure";
+import { intakePace } from "./intake-pressure";
 
 const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * A converter renews its claims every quarter of CAMSLIDE_INTAKE_CLAIM_SECONDS (default 20)
+ * while it converts; a claim without a heartbeat for that long is taken over (its process
+ * died). Give every process the same value.
+ */
+export const CLAIM_SECONDS = Math.max(2, Number(process.env.CAMSLIDE_INTAKE_CLAIM_SECONDS || 20));
+const HEARTBEAT_MS = (CLAIM_SECONDS * 1000) / 4;
 
 /** The intakes (of these) whose order exists already: an earlier attempt made it. */
 async function alreadyOrdered(container: MedusaContainer, intakes: IntakeRow[]) {
@@ -123,6 +132,28 @@ export async function convertIntakes(
 }
 
 let draining: Promise<void> | undefined;
+let swept: Promise<void> | undefined;
+
+/**
+ * Once per process, on the conversion job's first run: gives back batch places that no intake
+ * or order holds (left by a crash; see reclaimOrphanAllocations).
+ */
+export function sweepOrphanAllocations(container: MedusaContainer): Promise<void> {
+  swept ??= reclaimOrphanAllocations(container).then(
+    ({ reclaimed, units }) => {
+      if (reclaimed > 0) {
+        container
+          .resolve(ContainerRegistrationKeys.LOGGER)
+          .info(`production batches: gave back ${units} units of ${reclaimed} orphan allocations`);
+      }
+    },
+    (error) => {
+      swept = undefined;
+      throw error;
+    },
+  );
+  return swept;
+}
 
 /**
  * Converts intakes until none is waiting: `converters` loops in this process, each claiming
@@ -136,12 +167,23 @@ export function drainIntakes(
 ): Promise<void> {
   draining ??= (async () => {
     const intakes: CheckoutIntakeModuleService = container.resolve(CHECKOUT_INTAKE_MODULE);
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
     const worker = async () => {
       for (;;) {
-        await quietEnough();
-        const claimed = await intakes.claim(owner, batch);
+        const size = await intakePace.turn(batch);
+        const claimed = await intakes.claim(owner, size, CLAIM_SECONDS);
         if (claimed.length === 0) return;
-        await convertIntakes(container, claimed);
+        const ids = claimed.map((i) => i.id);
+        const heartbeat = setInterval(() => {
+          intakes.heartbeat(owner, ids).catch((error) => {
+            logger.warn(`checkout intakes: heartbeat failed (${errorMessage(error)})`);
+          });
+        }, HEARTBEAT_MS);
+        try {
+          await convertIntakes(container, claimed);
+        } finally {
+          clearInterval(heartbeat);
+        }
       }
     };
     await Promise.all(Array.from({ length: converters }, worker));

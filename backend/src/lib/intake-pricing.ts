@@ -8,6 +8,7 @@ import {
 } from "@medusajs/framework/utils";
 import type { IntakeRow } from "../modules/checkout-intake/service";
 import { channelLocations, INTAKE_PAYMENT_PROVIDER, orderIdFor } from "./intake-orders";
+import { sharedRead } from "./intake-quote-reads";
 
 /*
  * Query results are typed from .medusa/types, which only `medusa build` generates: these row
@@ -203,20 +204,6 @@ function taxLinesFor(lines: TaxLine[], key: "line_item_id" | "shipping_line_id",
       rate: line.rate,
       provider_id: line.provider_id,
     }));
-}
-
-const QUOTE_TTL_MS = 10_000;
-const quoteReads = new Map<string, { at: number; value: Promise<unknown> }>();
-
-/** A read shared by quotes for QUOTE_TTL_MS, as the intake route's catalogue reads are. */
-function sharedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
-  const hit = quoteReads.get(key);
-  if (hit && Date.now() - hit.at < QUOTE_TTL_MS) return hit.value as Promise<T>;
-  if (quoteReads.size > 1_000) quoteReads.clear();
-  const value = read();
-  quoteReads.set(key, { at: Date.now(), value });
-  value.catch(() => quoteReads.delete(key));
-  return value;
 }
 
 function readKey(kind: string, intakes: PricedIntake[], part: (i: PricedIntake) => string[]) {

@@ -41,8 +41,23 @@ export interface IntakeRow {
 
 export type NewIntake = Omit<
   IntakeRow,
-  "status" | "cart_id" | "order_id" | "attempts" | "last_error" | "created_at" | "source_cart_id"
+  | "status"
+  | "cart_id"
+  | "order_id"
+  | "attempts"
+  | "last_error"
+  | "created_at"
+  | "source_cart_id"
+  | "promise"
 > & { source_cart_id?: string | null };
+
+/**
+ * Takes the intake's production batch place inside the intake's own transaction (the
+ * production module's `allocate`, given this context) and returns the promise it makes.
+ */
+export type AllocateInTransaction = (
+  sharedContext: Context<EntityManager>,
+) => Promise<IntakeRow["promise"]>;
 
 /** The launch queue as the admin page and `npm run ops -- queue` show it (JSON-safe). */
 export interface QueueSummary {
@@ -69,17 +84,18 @@ interface StockRow {
   allow_backorder: boolean;
   available: string | null;
   required: string | null;
+  /** Units of this variant held by intakes whose orders have reserved them already. */
+  reserved_held: string | null;
 }
 
-/** How long a converter owns a claimed intake before another process may take it over. */
-const CLAIM_SECONDS = 300;
 export const MAX_ATTEMPTS = 5;
 
 /**
- * Checkout intakes: `accept` stores an intake and holds its stock in one transaction;
- * converters `claim` intakes with SKIP LOCKED (so two processes never convert one intake at
- * the same time), then `finish` or `retryOrFail` them. Stock is read from Medusa's inventory
- * tables (read only) in the same transaction, so an accepted intake never oversells.
+ * Checkout intakes: `accept` stores an intake, allocates its batch place and holds its stock in
+ * one transaction; converters `claim` intakes with SKIP LOCKED (so two processes never convert
+ * one intake at the same time), renew their claims with a `heartbeat` while they convert, then
+ * `finish` or `retryOrFail` them. Stock is read from Medusa's inventory tables (read only) in
+ * the same transaction, so an accepted intake never oversells.
  */
 export default class CheckoutIntakeModuleService extends MedusaService({
   CheckoutIntake,
@@ -101,27 +117,34 @@ export default class CheckoutIntakeModuleService extends MedusaService({
   }
 
   /**
-   * Stores the intake and holds its units, or nothing at all: a variant without enough stock
-   * (Medusa's available units minus what other intakes hold) refuses the whole intake. The
-   * hold row of each variant is locked by its upsert, so concurrent intakes queue per variant.
-   * Returns undefined when an intake with this idempotency key exists already. An intake made
-   * from a storefront cart marks that cart completed in the same transaction (refused if it
-   * was completed already), so the cart cannot also become an order through Medusa's own
-   * checkout; a second intake for one cart breaks the unique source_cart_id index.
+   * Stores the intake, takes its production batch place (`allocate`, run in this transaction)
+   * and holds its units, or nothing at all: a variant without enough stock (Medusa's available
+   * units minus what other intakes hold) refuses the whole intake and gives the batch place back
+   * with it. A crash at any point leaves neither. The hold row of each variant is locked by its
+   * upsert, so concurrent intakes queue per variant. Returns undefined when an intake with this
+   * idempotency key exists already. An intake made from a storefront cart marks that cart
+   * completed in the same transaction (refused if it was completed already), so the cart cannot
+   * also become an order through Medusa's own checkout; a second intake for one cart breaks the
+   * unique source_cart_id index.
+   *
+   * A converted order's reservation and its intake's hold exist together for a moment (the
+   * reservation is made before `finish` lets go of the hold): the units of intakes still
+   * converting whose orders have reservations are counted once, as reservations.
    */
   @InjectTransactionManager()
   async accept(
     intake: NewIntake,
+    allocate: AllocateInTransaction,
     @MedusaContext() sharedContext: Context<EntityManager> = {},
   ): Promise<IntakeRow | undefined> {
     const manager = sharedContext.transactionManager as EntityManager;
-    const [row] = await manager.execute<IntakeRow[]>(
+    const [stored] = await manager.execute<IntakeRow[]>(
       `INSERT INTO checkout_intake (id, idempotency_key, request_hash, region_id, sales_channel_id,
          currency_code, email, locale, items, shipping_address, shipping_option_id, promise,
          source_cart_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, '{}'::jsonb, ?)
        ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
-       RETURNING *`,
+       RETURNING id`,
       [
         intake.id,
         intake.idempotency_key,
@@ -134,11 +157,10 @@ export default class CheckoutIntakeModuleService extends MedusaService({
         JSON.stringify(intake.items),
         JSON.stringify(intake.shipping_address),
         intake.shipping_option_id,
-        JSON.stringify(intake.promise),
         intake.source_cart_id ?? null,
       ],
     );
-    if (!row) return undefined;
+    if (!stored) return undefined;
     if (intake.source_cart_id) {
       const closed = await manager.execute<{ id: string }[]>(
         `UPDATE cart SET completed_at = now(), updated_at = now()
@@ -149,6 +171,11 @@ export default class CheckoutIntakeModuleService extends MedusaService({
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart was checked out already.");
       }
     }
+    const promise = await allocate({ ...sharedContext, manager });
+    const [row] = await manager.execute<IntakeRow[]>(
+      "UPDATE checkout_intake SET promise = ?::jsonb WHERE id = ? RETURNING *",
+      [JSON.stringify(promise), intake.id],
+    );
     // Lock in a fixed order so two intakes for the same variants cannot deadlock.
     const units = new Map<string, number>();
     for (const item of intake.items) {
@@ -161,10 +188,22 @@ export default class CheckoutIntakeModuleService extends MedusaService({
          RETURNING units`,
         [variantId, quantity],
       );
+      // One statement, so Medusa's reserved units and the reservations of intakes still
+      // converting are read from one snapshot (a reservation and its line commit together).
       const [stock] = await manager.execute<StockRow[]>(
         `SELECT v.manage_inventory, v.allow_backorder,
                 sum(l.stocked_quantity - l.reserved_quantity) AS available,
-                min(vi.required_quantity) AS required
+                min(vi.required_quantity) AS required,
+                (SELECT coalesce(sum((line->>'quantity')::int), 0)
+                   FROM checkout_intake i CROSS JOIN jsonb_array_elements(i.items) line
+                  WHERE i.status = 'converting' AND i.deleted_at IS NULL
+                    AND line->>'variant_id' = v.id
+                    AND EXISTS (
+                      SELECT 1 FROM order_item oi
+                        JOIN reservation_item r
+                          ON r.line_item_id = oi.item_id AND r.deleted_at IS NULL
+                       WHERE oi.order_id = 'order_' || substr(i.id, 6) AND oi.deleted_at IS NULL)
+                ) AS reserved_held
            FROM product_variant v
            LEFT JOIN product_variant_inventory_item vi
                   ON vi.variant_id = v.id AND vi.deleted_at IS NULL
@@ -179,14 +218,31 @@ export default class CheckoutIntakeModuleService extends MedusaService({
       }
       if (!stock.manage_inventory || stock.allow_backorder) continue;
       const available = Number(stock.available ?? 0) / Math.max(1, Number(stock.required ?? 1));
-      if (Number(hold?.units) > available) {
+      const held = Number(hold?.units) - Number(stock.reserved_held ?? 0);
+      if (held > available) {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
-          `Not enough stock: ${Math.max(0, Math.floor(available - (Number(hold?.units) - quantity)))} left of variant ${variantId}, ${quantity} asked for.`,
+          `Not enough stock: ${Math.max(0, Math.floor(available - (held - quantity)))} left of variant ${variantId}, ${quantity} asked for.`,
         );
       }
     }
     return row;
+  }
+
+  /** Which of these intake ids exist (deleted or not): the allocation sweep keeps their places. */
+  @InjectManager()
+  async existing(
+    ids: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const manager = sharedContext.manager as EntityManager;
+    const rows = await manager.execute<{ id: string }[]>(
+      `SELECT id FROM checkout_intake WHERE id = ANY(ARRAY[?]::text[])
+       UNION SELECT cart_id FROM checkout_intake WHERE cart_id = ANY(ARRAY[?]::text[])`,
+      [ids, ids],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   /**
@@ -236,26 +292,52 @@ export default class CheckoutIntakeModuleService extends MedusaService({
     };
   }
 
-  /** Takes up to `limit` intakes to convert, oldest first, skipping rows another process holds. */
+  /**
+   * Takes up to `limit` intakes to convert, oldest first, skipping rows another process holds:
+   * waiting ones (past their retry backoff), and converting ones whose converter sent no
+   * heartbeat for `staleAfterSeconds` (it died). A claim made before heartbeats existed
+   * (heartbeat_at empty) lapses at its claim_expires_at.
+   */
   @InjectManager()
   async claim(
     owner: string,
     limit: number,
+    staleAfterSeconds: number,
     @MedusaContext() sharedContext: Context<EntityManager> = {},
   ): Promise<IntakeRow[]> {
     const manager = sharedContext.manager as EntityManager;
     return manager.execute<IntakeRow[]>(
       `UPDATE checkout_intake i
           SET status = 'converting', claimed_by = ?, attempts = i.attempts + 1,
-              claim_expires_at = now() + make_interval(secs => ?), updated_at = now()
+              heartbeat_at = now(), claim_expires_at = NULL, updated_at = now()
         WHERE i.id IN (
           SELECT id FROM checkout_intake
            WHERE deleted_at IS NULL AND status IN ('pending', 'converting')
-             AND (claim_expires_at IS NULL OR claim_expires_at < now())
+             AND CASE WHEN status = 'pending' OR heartbeat_at IS NULL
+                      THEN claim_expires_at IS NULL OR claim_expires_at < now()
+                      ELSE heartbeat_at < now() - make_interval(secs => ?) END
            ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
        RETURNING i.*`,
-      [owner, CLAIM_SECONDS, limit],
+      [owner, staleAfterSeconds, limit],
     );
+  }
+
+  /** A converter renews its claims on these intakes (those it still holds). */
+  @InjectManager()
+  async heartbeat(
+    owner: string,
+    ids: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<number> {
+    if (ids.length === 0) return 0;
+    const manager = sharedContext.manager as EntityManager;
+    const rows = await manager.execute<{ id: string }[]>(
+      `UPDATE checkout_intake SET heartbeat_at = now()
+        WHERE id = ANY(ARRAY[?]::text[]) AND claimed_by = ? AND status = 'converting'
+       RETURNING id`,
+      [ids, owner],
+    );
+    return rows.length;
   }
 
   /**

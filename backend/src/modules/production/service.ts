@@ -117,6 +117,47 @@ export default class ProductionModuleService extends MedusaService({
   }
 
   /**
+   * Allocations that name no order yet, created before `before`, in id order after `afterId`:
+   * what the orphan sweep (lib/intake-allocations.ts) checks against intakes and carts.
+   */
+  @InjectManager()
+  async unorderedAllocations(
+    before: Date,
+    afterId: string,
+    limit: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<{ id: string; key: string; units: number; created_at: Date }[]> {
+    const manager = sharedContext.manager as EntityManager;
+    return manager.execute<{ id: string; key: string; units: number; created_at: Date }[]>(
+      `SELECT id, cart_id AS key, units, created_at FROM batch_allocation
+        WHERE order_id IS NULL AND deleted_at IS NULL AND created_at < ? AND id > ?
+        ORDER BY id LIMIT ?`,
+      [before, afterId, limit],
+    );
+  }
+
+  /** Gives back an allocation only if it still names no order; true if it was given back. */
+  @InjectManager()
+  async releaseUnordered(
+    allocationId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<boolean> {
+    const manager = sharedContext.manager as EntityManager;
+    const rows = await manager.execute<{ batch_id: string }[]>(
+      `WITH gone AS (
+         DELETE FROM batch_allocation WHERE id = ? AND order_id IS NULL RETURNING batch_id, units
+       )
+       UPDATE production_batch b
+          SET allocated_units = b.allocated_units - gone.units,
+              state = CASE WHEN b.state = 'full' THEN 'open' ELSE b.state END,
+              updated_at = now()
+         FROM gone WHERE b.id = gone.batch_id RETURNING b.id AS batch_id`,
+      [allocationId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * Records the order each checkout became on its allocation (`key` is the cart or intake id it
    * allocated under). Only an allocation without an order is set, so a replay changes nothing.
    * Returns the orders whose allocation was set now.

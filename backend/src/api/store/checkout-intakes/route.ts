@@ -4,7 +4,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { generateEntityId, MedusaError, Modules } from "@medusajs/framework/utils";
 import { z } from "@medusajs/framework/zod";
 import { shippingOptionFor } from "../../../lib/intake-catalogue";
-import { noteIntake } from "../../../lib/intake-pressure";
+import { intakePace } from "../../../lib/intake-pressure";
 import { CHECKOUT_INTAKE_MODULE } from "../../../modules/checkout-intake";
 import type CheckoutIntakeModuleService from "../../../modules/checkout-intake/service";
 import type { IntakeRow } from "../../../modules/checkout-intake/service";
@@ -92,13 +92,12 @@ function replay(
 
 /**
  * POST /store/checkout-intakes (header Idempotency-Key): a launch-day checkout in one call.
- * Checks the request against Medusa's regions, shipping options and prices, allocates the
- * production batch and holds the stock atomically, stores the intake and answers 202 with its
- * id and ship-by promise. The order is made in the background (jobs/convert-checkout-intakes);
+ * Checks the request against Medusa's regions, shipping options and prices, then in one
+ * transaction stores the intake, allocates its production batch and holds its stock, and
+ * answers 202 with its id and ship-by promise. The order is made in the background (jobs/convert-checkout-intakes);
  * GET /store/checkout-intakes/:id follows it. The same key and body answer the first intake.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
-  noteIntake();
   const key = IdempotencyKey.safeParse(req.headers["idempotency-key"]);
   if (!key.success) refuse("An Idempotency-Key header (8 to 200 characters) is required.");
   const body = parsed(StoreCheckoutIntakeBody, req.body);
@@ -149,27 +148,32 @@ async function acceptIntake(
 
   const production: ProductionModuleService = req.scope.resolve(PRODUCTION_MODULE);
   const id = generateEntityId(undefined, "cint");
-  const allocation = await production.allocate(id, units);
   let intake: IntakeRow | undefined;
   try {
-    intake = await intakes.accept({
-      id,
-      idempotency_key: idempotencyKey,
-      request_hash: hash,
-      region_id: region.id,
-      sales_channel_id: salesChannelId,
-      currency_code: region.currency_code,
-      email: body.email,
-      locale: body.locale ?? null,
-      items: items.map((item) => ({
-        ...item,
-        unit_price: prices.get(item.variant_id)?.unit_price ?? Number.NaN,
-      })),
-      shipping_address: body.shipping_address,
-      shipping_option_id: shippingOptionId,
-      promise: { batch_number: allocation.number, ships_by: allocation.ships_by },
-      source_cart_id: cart?.id ?? null,
-    });
+    intake = await intakes.accept(
+      {
+        id,
+        idempotency_key: idempotencyKey,
+        request_hash: hash,
+        region_id: region.id,
+        sales_channel_id: salesChannelId,
+        currency_code: region.currency_code,
+        email: body.email,
+        locale: body.locale ?? null,
+        items: items.map((item) => ({
+          ...item,
+          unit_price: prices.get(item.variant_id)?.unit_price ?? Number.NaN,
+        })),
+        shipping_address: body.shipping_address,
+        shipping_option_id: shippingOptionId,
+        source_cart_id: cart?.id ?? null,
+      },
+      // The batch place is taken in the intake's transaction: both are stored, or neither.
+      async (context) => {
+        const allocation = await production.allocate(id, units, context);
+        return { batch_number: allocation.number, ships_by: allocation.ships_by };
+      },
+    );
   } catch (error) {
     // Another request for the same cart (with another key) was stored first: answer with it.
     const first =
@@ -178,8 +182,6 @@ async function acceptIntake(
         : undefined;
     if (!first) throw error;
     return res.status(200).json({ intake: intakeView(req.scope, first) });
-  } finally {
-    if (!intake) await production.release(allocation.allocation_id);
   }
   if (!intake) {
     // Another request with the same key won the race: answer with its intake.
@@ -187,5 +189,7 @@ async function acceptIntake(
     if (!winner) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "intake vanished");
     return replay(req, res, winner, hash, idempotencyKey, body.cart_id);
   }
+  // Only an intake stored now counts towards the rush that pauses conversion.
+  intakePace.noteAccepted();
   res.status(202).json({ intake: intakeView(req.scope, intake) });
 }

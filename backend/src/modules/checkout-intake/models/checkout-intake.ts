@@ -32,11 +32,17 @@ export const CheckoutIntake = model
     order_id: model.text().nullable(),
     attempts: model.number().default(0),
     claimed_by: model.text().nullable(),
-    /** A claim's end (status converting), or the earliest retry (status pending). */
+    /**
+     * The earliest retry (status pending); for a claim made before heartbeats, the claim's end.
+     */
     claim_expires_at: model.dateTime().nullable(),
+    /** The converter's last sign of life (status converting): a stale one is taken over. */
+    heartbeat_at: model.dateTime().nullable(),
     last_error: model.text().nullable(),
   })
   .indexes([
     { on: ["created_at"], where: "status IN ('pending', 'converting')" },
     { on: ["source_cart_id"], unique: true, where: "source_cart_id IS NOT NULL" },
+    // The few intakes being converted, read by every accept's stock check.
+    { on: ["heartbeat_at"], where: "status = 'converting'" },
   ]);
