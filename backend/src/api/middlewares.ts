@@ -13,6 +13,11 @@ import {
   lineItemBodyProblem,
   linesAfter,
 } from "./cart-input-rules";
+import {
+  unreadablePathProblem,
+  unreadableTextBodyProblem,
+  unreadableValueProblem,
+} from "./text-input-rules";
 
 type Rule = (body: Record<string, unknown> | undefined) => string | undefined;
 
@@ -22,6 +27,23 @@ function refuse(rule: Rule) {
     if (problem) return next(new MedusaError(MedusaError.Types.INVALID_DATA, problem));
     return next();
   };
+}
+
+/**
+ * Every request, before any route (Medusa's or Camslide's) reads it: a NUL character or an
+ * unpaired surrogate in the path, the query or the body is a 400 naming the field, never a 500
+ * from PostgreSQL. Runs after Medusa's body parsers (JSON, text, form), so a text/plain body
+ * (the 3PL's tracking CSV) is checked too.
+ */
+function refuseUnreadableText(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const problem =
+    unreadablePathProblem(req.originalUrl.split("?")[0] ?? "") ??
+    unreadableValueProblem(req.query, "query parameter") ??
+    (typeof req.body === "string"
+      ? unreadableTextBodyProblem(req.body)
+      : unreadableValueProblem(req.body));
+  if (problem) return next(new MedusaError(MedusaError.Types.INVALID_DATA, problem));
+  return next();
 }
 
 /**
@@ -78,6 +100,8 @@ function noReturnsById(_req: MedusaRequest, _res: MedusaResponse, next: MedusaNe
 
 export default defineMiddlewares({
   routes: [
+    // Without methods and on the root: Medusa runs it first, before every route's own middlewares.
+    { matcher: "/", middlewares: [refuseUnreadableText] },
     { matcher: "/store/orders/:id", methods: ["GET"], middlewares: [noOrdersById] },
     { matcher: "/store/returns", methods: ["POST"], middlewares: [noReturnsById] },
     // What every shopper of a launch asks on the product page: the live offer (prices and
