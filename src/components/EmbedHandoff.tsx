@@ -8,9 +8,10 @@ import { useEffect, useState } from "react";
 import { isLocale, type Locale, routes, translator } from "../i18n/index.ts";
 import { $cart, addToCart, forgetCart } from "../lib/cart.ts";
 import { describeError } from "../lib/errors.ts";
+import { readHandoff } from "../lib/handoff.ts";
 import { medusa } from "../lib/medusa.ts";
 import { chooseRegion } from "../lib/region.ts";
-import { isRegionKey, product } from "../product/index.ts";
+import { product } from "../product/index.ts";
 
 interface Props {
   locale: Locale;
@@ -36,17 +37,12 @@ export default function EmbedHandoff({ locale: pageLocale }: Props) {
     const wanted = params.get("locale");
     const shopperLocale = isLocale(wanted) ? wanted : pageLocale;
     setLocale(shopperLocale);
-    const region = params.get("region");
-    const quantity = Number(params.get("quantity") ?? "1");
-    const token = params.get("token");
-    const checkout = params.get("mode") !== "cart";
     void (async () => {
       try {
-        if (!isRegionKey(region) || !Number.isSafeInteger(quantity) || quantity < 1) {
-          throw Object.assign(new Error("bad hand-off"), { status: 400 });
-        }
+        // Refused before the shopper's cart is touched (see lib/handoff).
+        const { region, sku, quantity, token, checkout } = readHandoff(params);
         chooseRegion(region);
-        const variant = await variantBySku(params.get("sku") ?? "");
+        const variant = await variantBySku(sku);
         // Checkout mode buys exactly this configuration: a cart of its own.
         if (checkout) forgetCart();
         // A retailer's credit lives on Medusa's cart; without one, the basket will do.
@@ -72,8 +68,17 @@ export default function EmbedHandoff({ locale: pageLocale }: Props) {
   }, [pageLocale]);
 
   return (
-    <p data-testid="handoff-status" role="status">
-      {error ?? t("embed.handoff")}
-    </p>
+    <>
+      <p data-testid="handoff-status" role="status">
+        {error ?? t("embed.handoff")}
+      </p>
+      {error && (
+        <p>
+          <a data-testid="handoff-back" href={routes.home[locale]}>
+            {t("notFound.back")}
+          </a>
+        </p>
+      )}
+    </>
   );
 }

@@ -180,6 +180,8 @@ export const de: Messages = {
   "error.outOfStock":
     "Einige Artikel sind in dieser Menge nicht mehr an Lager. Bitte passen Sie den Warenkorb an.",
   "error.generic": "Etwas ist schiefgelaufen: {message}",
+  "error.limitPerCover": "Höchstens {max} gleiche Abdeckungen pro Bestellung.",
+  "error.limitCovers": "Höchstens {max} verschiedene Abdeckungen pro Bestellung.",
   "fitGuide.heading": "Passt es an mein Gerät?",
   "fitGuide.intro":
     "Geben Sie Ihr Gerät ein oder wählen Sie es aus: Sie sehen, welche Größe passt und worauf Sie achten sollten.",

@@ -175,6 +175,8 @@ export const en = {
   "error.outOfStock":
     "Some items are no longer in stock in that quantity. Please adjust your cart.",
   "error.generic": "Something went wrong: {message}",
+  "error.limitPerCover": "At most {max} of one cover per order.",
+  "error.limitCovers": "At most {max} different covers per order.",
   "fitGuide.heading": "Will it fit my device?",
   "fitGuide.intro": "Type or pick your device to see which fit suits it and what to watch out for.",
   "fitGuide.label": "Your device",

@@ -180,6 +180,8 @@ export const fr: Messages = {
   "error.outOfStock":
     "Certains articles ne sont plus en stock dans cette quantité. Ajustez votre panier.",
   "error.generic": "Une erreur est survenue : {message}",
+  "error.limitPerCover": "Au plus {max} caches identiques par commande.",
+  "error.limitCovers": "Au plus {max} caches différents par commande.",
   "fitGuide.heading": "Est-ce que ça convient à mon appareil ?",
   "fitGuide.intro":
     "Saisissez ou choisissez votre appareil pour voir le format qui lui convient et les précautions à prendre.",

@@ -11,7 +11,14 @@
  */
 import type { HttpTypes } from "@medusajs/types";
 import { atom, computed } from "nanostores";
-import { isRegionKey, orderLimits, type RegionKey, regions } from "../product/index.ts";
+import {
+  isRegionKey,
+  orderLimitMessage,
+  orderLimitProblem,
+  orderLimits,
+  type RegionKey,
+  regions,
+} from "../product/index.ts";
 import { medusa } from "./medusa.ts";
 import { regionId } from "./region.ts";
 
@@ -80,7 +87,7 @@ export function parseBasket(stored: string | null): Basket | null {
       typeof l.sku === "string" &&
       isCount(l.quantity, orderLimits.quantityPerLine),
   ) as BasketLine[];
-  return lines.length === b.lines.length
+  return lines.length === b.lines.length && !orderLimitProblem(lines)
     ? { region: b.region, region_id: b.region_id, lines }
     : null;
 }
@@ -93,18 +100,15 @@ export function withLine(
 ): Basket {
   // The basket follows the shopper's region: the covers are the same, the shop prices them anew.
   const lines = basket ? basket.lines.map((l) => ({ ...l })) : [];
+  if (!isCount(line.quantity, Number.MAX_SAFE_INTEGER)) {
+    throw refused("quantity must be a whole number of covers.");
+  }
   const same = lines.find((l) => l.variant_id === line.variant_id);
-  const quantity = (same?.quantity ?? 0) + line.quantity;
-  if (!isCount(line.quantity, orderLimits.quantityPerLine)) {
-    throw refused(`quantity must be a whole number from 1 to ${orderLimits.quantityPerLine}.`);
-  }
-  if (quantity > orderLimits.quantityPerLine) {
-    throw refused(`At most ${orderLimits.quantityPerLine} of one cover per order.`);
-  }
-  if (same) same.quantity = quantity;
-  else if (lines.length >= orderLimits.lines) {
-    throw refused(`At most ${orderLimits.lines} different covers per order.`);
-  } else lines.push({ ...line });
+  if (same) same.quantity += line.quantity;
+  else lines.push({ ...line });
+  // The shop's own rule, so a basket the page accepted is one every checkout path accepts.
+  const problem = orderLimitProblem(lines);
+  if (problem) throw refused(orderLimitMessage(problem));
   return { ...target, lines };
 }
 
@@ -264,13 +268,13 @@ export async function setQuantity(lineId: string, quantity: number) {
   if (quantity <= 0) return removeLine(lineId);
   const basket = $basket.get();
   if (basket) {
-    if (!isCount(quantity, orderLimits.quantityPerLine)) {
-      throw refused(`At most ${orderLimits.quantityPerLine} of one cover per order.`);
+    if (!isCount(quantity, Number.MAX_SAFE_INTEGER)) {
+      throw refused("quantity must be a whole number of covers.");
     }
-    storeBasket({
-      ...basket,
-      lines: basket.lines.map((l) => (l.variant_id === lineId ? { ...l, quantity } : l)),
-    });
+    const lines = basket.lines.map((l) => (l.variant_id === lineId ? { ...l, quantity } : l));
+    const problem = orderLimitProblem(lines);
+    if (problem) throw refused(orderLimitMessage(problem));
+    storeBasket({ ...basket, lines });
     return;
   }
   const cart = $cart.get();

@@ -290,3 +290,37 @@ describe("the retailer widget on a retailer's site", () => {
     expect(v.errors).toEqual([]);
   });
 });
+
+describe("a hand-off link past one checkout's limits", () => {
+  it("is refused up front in the shopper's language, and the shopper's basket stays as it was", async () => {
+    const v = await visit(`${shop.storefront}/`);
+    const handoff = (query: string) =>
+      `${shop.storefront}/embed/handoff/?region=eu&sku=${sku("laptop", "coral")}&${query}`;
+    const basket = () =>
+      v.page.evaluate(() => {
+        const stored = JSON.parse(window.localStorage.getItem("camslide.basket") ?? "null") as {
+          lines: { sku: string; quantity: number }[];
+        } | null;
+        return stored?.lines.map((l) => [l.sku, l.quantity]) ?? [];
+      });
+    await v.page.goto(handoff("quantity=2&mode=cart"));
+    await v.page.waitForURL(/\/cart\/$/, { timeout: 60_000 });
+    expect(await basket()).toEqual([[sku("laptop", "coral"), 2]]);
+
+    await v.page.goto(handoff("quantity=500&mode=checkout&locale=fr"));
+    await expect
+      .poll(() => v.page.getByTestId("handoff-status").textContent())
+      .toBe("Au plus 50 caches identiques par commande.");
+    expect(await v.page.getByTestId("handoff-back").getAttribute("href")).toBe("/fr/");
+    expect(await basket()).toEqual([[sku("laptop", "coral"), 2]]);
+
+    // With the 2 already in the basket, 49 more would be 51 of one cover.
+    await v.page.goto(handoff("quantity=49&mode=cart&locale=de"));
+    await expect
+      .poll(() => v.page.getByTestId("handoff-status").textContent())
+      .toBe("Höchstens 50 gleiche Abdeckungen pro Bestellung.");
+    expect(await basket()).toEqual([[sku("laptop", "coral"), 2]]);
+    expect(v.errors).toEqual([]);
+    await v.context.close();
+  });
+});

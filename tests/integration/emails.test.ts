@@ -77,8 +77,58 @@ describe("emails to buyers", () => {
     expect(cancel.status).toBe(200);
     await waitFor((m) => mine(m).some((x) => x.template === "order-canceled"), "cancellation");
     await new Promise((r) => setTimeout(r, 1000));
-    expect(mine(await sent()).filter((m) => m.template === "order-canceled")).toHaveLength(1);
+    const cancellations = mine(await sent()).filter((m) => m.template === "order-canceled");
+    expect(cancellations).toHaveLength(1);
+    expect(cancellations[0]?.subject).toBe(`Commande Camslide n° ${done.order.display_id} annulée`);
+    expect(cancellations[0]?.text).toContain("intégralement remboursé");
     expect(plannedShipsBy(1)).toMatch(/^2027-/);
+  });
+
+  it("writes to a German buyer in German: the confirmation with its date and link, and the cancellation", async () => {
+    const sdk = storeClient();
+    const region = await regionId(sdk, "ch");
+    const variant = await variantIdBySku(sdk, region, sku("phone", "coral"));
+    const cartId = await readyCart(sdk, region, variant, 2, "jonas.mail@example.ch");
+    await sdk.store.cart.update(cartId, { metadata: { locale: "de" } });
+    const done = await sdk.store.cart.complete(cartId);
+    if (done.type !== "order") throw new Error("no order");
+    const number = done.order.display_id;
+    const mine = (messages: Sent[], template: string) =>
+      messages.filter((m) => m.order_id === done.order.id && m.template === template);
+
+    const [confirmation] = mine(
+      await waitFor((m) => mine(m, "order-placed").length > 0, "German confirmation"),
+      "order-placed",
+    );
+    expect(confirmation?.locale).toBe("de");
+    expect(confirmation?.subject).toBe(`Ihre Camslide-Bestellung Nr. ${number}`);
+    expect(confirmation?.text).toContain(`Danke für Ihre Bestellung Nr. ${number}.`);
+    // The ship-by date as a German reader writes it ("29. Januar 2027"), and the batch.
+    expect(confirmation?.text).toMatch(
+      /Sie wird bis \d{1,2}\. \p{L}+ 2027 mit Produktionslos \d+ versandt\./u,
+    );
+    const link = confirmation?.text.match(/https?:\/\/\S+/)?.[0] ?? "";
+    expect(new URL(link).pathname).toBe(routes.status.de);
+    const token = new URL(link).searchParams.get("token");
+    expect(verifyOrderLink(token, medusaEnv.COOKIE_SECRET ?? "")).toBe(done.order.id);
+
+    const cancel = await fetch(`${backendUrl}/store/order-status/cancel`, {
+      method: "POST",
+      headers: {
+        "x-publishable-api-key": seeded.publishableKey,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ token }),
+    });
+    expect(cancel.status).toBe(200);
+    const [cancellation] = mine(
+      await waitFor((m) => mine(m, "order-canceled").length > 0, "German cancellation"),
+      "order-canceled",
+    );
+    expect(cancellation?.subject).toBe(`Camslide-Bestellung Nr. ${number} storniert`);
+    expect(cancellation?.text).toContain(
+      `Ihre Bestellung Nr. ${number} ist storniert, Ihre Zahlung wird vollständig erstattet.`,
+    );
   });
 
   it("tells each buyer in a batch of its new date once, with a cancel link, and not the ones who cancelled", async () => {

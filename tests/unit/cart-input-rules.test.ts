@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { cartBodyProblem, lineItemBodyProblem } from "../../backend/src/api/cart-input-rules.ts";
+import {
+  cartBodyProblem,
+  cartLimitProblem,
+  lineItemBodyProblem,
+  linesAfter,
+} from "../../backend/src/api/cart-input-rules.ts";
 
 describe("cart input rules", () => {
   it.each([
@@ -39,4 +44,61 @@ describe("cart input rules", () => {
     if (expected) expect(problem).toMatch(expected);
     else expect(problem).toBeUndefined();
   });
+
+  const cart = [
+    { id: "li_a", variant_id: "a", quantity: 30 },
+    { id: "li_b", variant_id: "b", quantity: 1 },
+  ];
+
+  it.each([
+    [
+      "a new cart of 60 of one cover",
+      "create",
+      { items: [{ variant_id: "a", quantity: 60 }] },
+      [],
+      /At most 50 of one cover/,
+    ],
+    [
+      "a new cart with two lines of 30 of one cover",
+      "create",
+      {
+        items: [
+          { variant_id: "a", quantity: 30 },
+          { variant_id: "a", quantity: 30 },
+        ],
+      },
+      [],
+      /At most 50 of one cover/,
+    ],
+    [
+      "30 more of a cover the cart has 30 of",
+      "add",
+      { variant_id: "a", quantity: 30 },
+      cart,
+      /At most 50 of one cover/,
+    ],
+    [
+      "20 more of a cover the cart has 30 of",
+      "add",
+      { variant_id: "a", quantity: 20 },
+      cart,
+      undefined,
+    ],
+    ["a line of 30 set to 60", "update", { quantity: 60 }, cart, /At most 50 of one cover/],
+    ["a line of 30 set to 50", "update", { quantity: 50 }, cart, undefined],
+    [
+      "an eleventh different cover",
+      "add",
+      { variant_id: "k", quantity: 1 },
+      Array.from({ length: 10 }, (_, i) => ({ id: `li_${i}`, variant_id: `v${i}`, quantity: 1 })),
+      /At most 10 different covers/,
+    ],
+  ] as const)(
+    "refuses %s with the shop's message, counting what the cart holds",
+    (_, route, body, current, expected) => {
+      const problem = cartLimitProblem(linesAfter(route, body, current, "li_a"));
+      if (expected) expect(problem).toMatch(expected);
+      else expect(problem).toBeUndefined();
+    },
+  );
 });

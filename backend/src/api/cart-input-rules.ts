@@ -1,8 +1,10 @@
 /**
  * Rules Camslide adds to Medusa's own validation of store cart input. Medusa 2.21 accepts a
- * line-item quantity of 1.5 and a shipping address with no country; a shop must not.
+ * line-item quantity of 1.5, a shipping address with no country and any number of covers; a
+ * shop must not.
  * Pure functions: each returns the message to refuse with, or undefined.
  */
+import { orderLimitMessage, orderLimitProblem } from "@camslide/product";
 
 type Body = Record<string, unknown> | undefined;
 
@@ -45,4 +47,43 @@ export function cartBodyProblem(body: Body): string | undefined {
 /** POST /store/carts/:id/line-items and POST /store/carts/:id/line-items/:line_id */
 export function lineItemBodyProblem(body: Body): string | undefined {
   return quantityProblem(body?.quantity);
+}
+
+/** A line of a Medusa cart as the limit rule needs it. */
+export interface CartLine {
+  id: string;
+  variant_id: string | null;
+  quantity: number;
+}
+
+/**
+ * The cart's lines after the change a store cart route is asked for: a new cart's items, a line
+ * added to (or a line's quantity set on) the cart's current lines. Medusa adds a cover already
+ * in the cart to its line; the rule adds up lines of one cover either way.
+ */
+export function linesAfter(
+  route: "create" | "add" | "update",
+  body: Body,
+  current: readonly CartLine[],
+  lineId?: string,
+): { variant_id: string; quantity: number }[] {
+  const counted = (lines: readonly { variant_id?: unknown; quantity?: unknown }[]) =>
+    lines.flatMap((l) =>
+      typeof l?.variant_id === "string" && typeof l.quantity === "number"
+        ? [{ variant_id: l.variant_id, quantity: l.quantity }]
+        : [],
+    );
+  if (route === "create") return counted(Array.isArray(body?.items) ? body.items : []);
+  if (route === "add") return counted([...current, body ?? {}]);
+  return counted(
+    current.map((l) => (l.id === lineId ? { ...l, quantity: body?.quantity ?? l.quantity } : l)),
+  );
+}
+
+/** The shop's message when these lines pass one checkout's limits (see orderLimitProblem). */
+export function cartLimitProblem(
+  lines: readonly { variant_id: string; quantity: number }[],
+): string | undefined {
+  const problem = orderLimitProblem(lines);
+  return problem ? orderLimitMessage(problem) : undefined;
 }

@@ -4,15 +4,72 @@ import {
   type MedusaRequest,
   type MedusaResponse,
 } from "@medusajs/framework/http";
-import { MedusaError } from "@medusajs/framework/utils";
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
 import { cacheAnonymousGet } from "../lib/response-cache";
-import { cartBodyProblem, lineItemBodyProblem } from "./cart-input-rules";
+import {
+  type CartLine,
+  cartBodyProblem,
+  cartLimitProblem,
+  lineItemBodyProblem,
+  linesAfter,
+} from "./cart-input-rules";
+import {
+  unreadablePathProblem,
+  unreadableTextBodyProblem,
+  unreadableValueProblem,
+} from "./text-input-rules";
 
 type Rule = (body: Record<string, unknown> | undefined) => string | undefined;
 
 function refuse(rule: Rule) {
   return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
     const problem = rule(req.body as Record<string, unknown> | undefined);
+    if (problem) return next(new MedusaError(MedusaError.Types.INVALID_DATA, problem));
+    return next();
+  };
+}
+
+/**
+ * Every request, before any route (Medusa's or Camslide's) reads it: a NUL character or an
+ * unpaired surrogate in the path, the query or the body is a 400 naming the field, never a 500
+ * from PostgreSQL. Runs after Medusa's body parsers (JSON, text, form), so a text/plain body
+ * (the 3PL's tracking CSV) is checked too.
+ */
+function refuseUnreadableText(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const problem =
+    unreadablePathProblem(req.originalUrl.split("?")[0] ?? "") ??
+    unreadableValueProblem(req.query, "query parameter") ??
+    (typeof req.body === "string"
+      ? unreadableTextBodyProblem(req.body)
+      : unreadableValueProblem(req.body));
+  if (problem) return next(new MedusaError(MedusaError.Types.INVALID_DATA, problem));
+  return next();
+}
+
+/**
+ * A store cart route may not take a cart past one checkout's limits (orderLimits): the lines it
+ * would have are checked with the cart's current lines, the way the launch queue checks a
+ * basket. Two changes at once can still pass this together; the cart's completion checks again
+ * (workflows/hooks/assign-production-batch.ts).
+ */
+function refuseOverLimits(route: "create" | "add" | "update") {
+  return async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    const body = req.body as Record<string, unknown> | undefined;
+    let current: CartLine[] = [];
+    if (route !== "create") {
+      const query = req.scope.resolve(ContainerRegistrationKeys.QUERY);
+      const { data } = await query.graph({
+        entity: "cart",
+        fields: ["items.id", "items.variant_id", "items.quantity"],
+        filters: { id: String(req.params.id ?? "") },
+      });
+      // An unknown cart is Medusa's to answer (404).
+      if (!data[0]) return next();
+      current = ((data[0].items ?? []) as unknown as (CartLine | null)[]).flatMap((item) =>
+        item ? [{ ...item, quantity: Number(item.quantity) }] : [],
+      );
+    }
+    const problem = cartLimitProblem(linesAfter(route, body, current, req.params.line_id));
     if (problem) return next(new MedusaError(MedusaError.Types.INVALID_DATA, problem));
     return next();
   };
@@ -43,6 +100,8 @@ function noReturnsById(_req: MedusaRequest, _res: MedusaResponse, next: MedusaNe
 
 export default defineMiddlewares({
   routes: [
+    // Without methods and on the root: Medusa runs it first, before every route's own middlewares.
+    { matcher: "/", middlewares: [refuseUnreadableText] },
     { matcher: "/store/orders/:id", methods: ["GET"], middlewares: [noOrdersById] },
     { matcher: "/store/returns", methods: ["POST"], middlewares: [noReturnsById] },
     // What every shopper of a launch asks on the product page: the live offer (prices and
@@ -57,17 +116,21 @@ export default defineMiddlewares({
       matcher: "/store/regions",
       middlewares: [cacheAnonymousGet(Number(process.env.CAMSLIDE_REGIONS_CACHE_MS ?? 10_000))],
     },
-    { matcher: "/store/carts", methods: ["POST"], middlewares: [refuse(cartBodyProblem)] },
+    {
+      matcher: "/store/carts",
+      methods: ["POST"],
+      middlewares: [refuse(cartBodyProblem), refuseOverLimits("create")],
+    },
     { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [refuse(cartBodyProblem)] },
     {
       matcher: "/store/carts/:id/line-items",
       methods: ["POST"],
-      middlewares: [refuse(lineItemBodyProblem)],
+      middlewares: [refuse(lineItemBodyProblem), refuseOverLimits("add")],
     },
     {
       matcher: "/store/carts/:id/line-items/:line_id",
       methods: ["POST"],
-      middlewares: [refuse(lineItemBodyProblem)],
+      middlewares: [refuse(lineItemBodyProblem), refuseOverLimits("update")],
     },
     // A 3PL's tracking file for thousands of orders is bigger than the default 100 kB.
     { matcher: "/admin/ops/tracking", methods: ["POST"], bodyParser: { sizeLimit: "5mb" } },

@@ -87,7 +87,8 @@ ${v.link}
 
 interface ShippedValues {
   number: number;
-  carrier: string;
+  /** The carrier's name as the 3PL wrote it; null when it gave none. */
+  carrier: string | null;
   tracking: string;
   link: string;
 }
@@ -95,17 +96,30 @@ interface ShippedValues {
 const shipped: Record<ShopLocale, (v: ShippedValues) => Email> = {
   en: (v) => ({
     subject: `Your Camslide order #${v.number} has shipped`,
-    text: `Your order #${v.number} is on its way with ${v.carrier}, tracking number ${v.tracking}.\n\n${v.link}\n`,
+    text: `Your order #${v.number} is on its way with ${v.carrier ?? "the carrier"}, tracking number ${v.tracking}.\n\n${v.link}\n`,
   }),
   fr: (v) => ({
     subject: `Votre commande Camslide n° ${v.number} est expédiée`,
-    text: `Votre commande n° ${v.number} est en route avec ${v.carrier}, numéro de suivi ${v.tracking}.\n\n${v.link}\n`,
+    text: `Votre commande n° ${v.number} est en route avec ${v.carrier ?? "le transporteur"}, numéro de suivi ${v.tracking}.\n\n${v.link}\n`,
   }),
   de: (v) => ({
     subject: `Ihre Camslide-Bestellung Nr. ${v.number} ist versandt`,
-    text: `Ihre Bestellung Nr. ${v.number} ist mit ${v.carrier} unterwegs, Sendungsnummer ${v.tracking}.\n\n${v.link}\n`,
+    text: `Ihre Bestellung Nr. ${v.number} ist mit ${v.carrier ?? "dem Paketdienst"} unterwegs, Sendungsnummer ${v.tracking}.\n\n${v.link}\n`,
   }),
 };
+
+/**
+ * Every email, by the notification template name its subscriber sends it under, in every
+ * language of the shop (tests/unit/emails.test.ts renders each one).
+ */
+export const emailTemplates = {
+  "order-placed": placed,
+  "order-canceled": canceled,
+  "batch-date-changed": moved,
+  "order-shipped": shipped,
+} as const;
+
+export type EmailTemplate = keyof typeof emailTemplates;
 
 export function orderShippedEmail(locale: ShopLocale, values: ShippedValues): Email {
   return shipped[locale](values);

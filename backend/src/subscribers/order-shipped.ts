@@ -32,7 +32,7 @@ export default async function orderShipped({
   const carrier = fulfilment.metadata?.carrier;
   const email = orderShippedEmail(locale, {
     number: order.display_id,
-    carrier: typeof carrier === "string" && carrier ? carrier : "the carrier",
+    carrier: typeof carrier === "string" && carrier ? carrier : null,
     tracking: fulfilment.labels.map((l) => l.tracking_number).join(", "),
     link,
   });

@@ -1,3 +1,4 @@
+import { orderLimitMessage, orderLimitProblem } from "@camslide/product";
 import { MedusaError } from "@medusajs/framework/utils";
 import { StepResponse } from "@medusajs/framework/workflows-sdk";
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows";
@@ -7,8 +8,9 @@ import { PRODUCTION_MODULE } from "../../modules/production";
 import type ProductionModuleService from "../../modules/production/service";
 
 /**
- * Before Medusa creates the order, take its units from the earliest open production batch with
- * room. If no batch can take them (and the plan may not open another) the cart is not
+ * Before Medusa creates the order, refuse a cart past one checkout's limits (orderLimits), then
+ * take its units from the earliest open production batch with room. If no batch can take
+ * them (and the plan may not open another) the cart is not
  * completed: Camslide never takes an order it cannot date. If the order is not placed after
  * all (stock, payment), the compensation gives the units back.
  *
@@ -27,8 +29,13 @@ completeCartWorkflow.hooks.validate(
         "This cart was placed through the launch queue: its order is made there.",
       );
     }
+    const items = (cart.items ?? []) as { variant_id?: string | null; quantity: number }[];
+    // The cart routes check the limits too, but two changes at once can pass them together.
+    const tooMany = orderLimitProblem(
+      items.map((item) => ({ variant_id: item.variant_id ?? "", quantity: Number(item.quantity) })),
+    );
+    if (tooMany) throw new MedusaError(MedusaError.Types.INVALID_DATA, orderLimitMessage(tooMany));
     const production: ProductionModuleService = container.resolve(PRODUCTION_MODULE);
-    const items = (cart.items ?? []) as { quantity: number }[];
     const units = items.reduce((sum, item) => sum + Number(item.quantity), 0);
     const allocation = await production.allocate(cart.id, units);
     // Only an allocation made now is ours to give back; a retried completion found its own.

@@ -1,4 +1,4 @@
-import { orderLimits } from "@camslide/product";
+import { orderLimitMessage, orderLimitProblem, orderLimits } from "@camslide/product";
 import type { MedusaRequest } from "@medusajs/framework/http";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError } from "@medusajs/framework/utils";
@@ -16,11 +16,14 @@ export const Items = z
         .number()
         .int("quantity must be a whole number")
         .min(1)
-        .max(orderLimits.quantityPerLine),
+        .max(
+          orderLimits.quantityPerLine,
+          orderLimitMessage({ kind: "perCover", max: orderLimits.quantityPerLine }),
+        ),
     }),
   )
   .min(1)
-  .max(orderLimits.lines);
+  .max(orderLimits.lines, orderLimitMessage({ kind: "covers", max: orderLimits.lines }));
 
 export const ShippingAddress = z.object({
   first_name: text(60),
@@ -80,6 +83,13 @@ export async function intakeLines(
     );
   }
   const items = lines.data;
+  // Lines of one cover add up: ten lines of 50 are 500 of it, not ten times 50.
+  const tooMany = orderLimitProblem(items);
+  if (tooMany) {
+    refuse(
+      `${cart ? "This cart cannot go through the launch queue: " : ""}${orderLimitMessage(tooMany)}`,
+    );
+  }
   const region = await regionFor(container, cart?.region_id ?? body.region_id ?? "", countryCode);
   const prices = await pricedVariants(
     container,
