@@ -146,9 +146,19 @@ describe("framing headers", () => {
     });
   });
 
-  it("serves the widget's scripts to every origin", async () => {
+  it("serves the widget's scripts to every origin, and lets no one frame them", async () => {
     expect(await framingHeaders(new URL("http://shop/embed/camslide.js"), origins)).toEqual({
       "access-control-allow-origin": "*",
+      "content-security-policy": "frame-ancestors 'none'",
+      "x-frame-options": "DENY",
+    });
+  });
+
+  it("refuses framing of a widget page that is not there", async () => {
+    const url = new URL("http://shop/embed/frame/?retailer=acme");
+    expect(await framingHeaders(url, origins, false)).toEqual({
+      "content-security-policy": "frame-ancestors 'none'",
+      "x-frame-options": "DENY",
     });
   });
 });
