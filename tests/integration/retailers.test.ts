@@ -24,11 +24,22 @@ interface Attribution {
   reason?: string;
 }
 
-/** What the widget asks, as a browser on `origin` sends it (Origin is the browser's, not ours). */
-async function attribution(retailer: string, origin: string, parent?: string) {
+const BROWSER_UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
+/**
+ * What the widget asks, as a browser on `origin` sends it (Origin is the browser's, not ours),
+ * with a browser's User-Agent unless `userAgent` names another.
+ */
+async function attribution(
+  retailer: string,
+  origin: string,
+  parent?: string,
+  userAgent = BROWSER_UA,
+) {
   const query = new URLSearchParams({ retailer, ...(parent ? { parent } : {}) });
   const response = await fetch(`${backendUrl}/embed/attribution?${query}`, {
-    headers: { origin },
+    headers: { origin, "user-agent": userAgent },
   });
   return {
     allowOrigin: response.headers.get("access-control-allow-origin"),
@@ -36,24 +47,35 @@ async function attribution(retailer: string, origin: string, parent?: string) {
   };
 }
 
-async function attributeCart(cartId: string, token: string) {
+async function attributeCartAnswer(cartId: string, token: string) {
   const response = await fetch(`${backendUrl}/store/embed/cart-attribution`, {
     method: "POST",
     headers: { "x-publishable-api-key": seeded.publishableKey, "content-type": "application/json" },
     body: JSON.stringify({ cart_id: cartId, token }),
   });
-  return response.status;
+  return { status: response.status, body: (await response.json()) as { message?: string } };
 }
 
-async function placeOrder(token: string | undefined, quantity = 2): Promise<string> {
+const attributeCart = async (cartId: string, token: string) =>
+  (await attributeCartAnswer(cartId, token)).status;
+
+async function phoneCart(quantity = 2): Promise<string> {
   const sdk = storeClient();
   const region = await regionId(sdk, "ch");
   const variant = await variantIdBySku(sdk, region, sku("phone", "black"));
-  const cartId = await readyCart(sdk, region, variant, quantity, "widget@example.ch");
-  if (token) expect(await attributeCart(cartId, token)).toBe(200);
-  const done = await sdk.store.cart.complete(cartId);
+  return readyCart(sdk, region, variant, quantity, "widget@example.ch");
+}
+
+async function completeCart(cartId: string) {
+  const done = await storeClient().store.cart.complete(cartId);
   if (done.type !== "order") throw new Error("no order");
-  return done.order.id;
+  return done.order;
+}
+
+async function placeOrder(token: string | undefined, quantity = 2): Promise<string> {
+  const cartId = await phoneCart(quantity);
+  if (token) expect(await attributeCart(cartId, token)).toBe(200);
+  return (await completeCart(cartId)).id;
 }
 
 interface Listed {
@@ -109,6 +131,31 @@ describe("attribution tokens", () => {
       credited: false,
       reason: "unregistered-origin",
     });
+  });
+
+  it("credits one cart per token: another cart is refused and credited nothing, the same cart again changes nothing", async () => {
+    const { body } = await attribution("acme-it", ACME);
+    const token = body.token ?? "";
+    const first = await phoneCart(1);
+    const second = await phoneCart(1);
+    expect(await attributeCart(first, token)).toBe(200);
+    expect(await attributeCart(first, token)).toBe(200);
+    const replayed = await attributeCartAnswer(second, token);
+    expect(replayed.status).toBe(400);
+    expect(replayed.body.message).toMatch(/already credited another cart/);
+    const credited = await completeCart(first);
+    const uncredited = await completeCart(second);
+    const orders = (await acme()).orders.map((o) => o.order_id);
+    expect(orders).toContain(credited.id);
+    expect(orders).not.toContain(uncredited.id);
+  });
+
+  it("lets exactly one of two carts presented at once with one token have it", async () => {
+    const { body } = await attribution("acme-it", ACME);
+    // One after the other: two guest carts with one email at once race on Medusa's customer.
+    const carts = [await phoneCart(1), await phoneCart(1)];
+    const statuses = await Promise.all(carts.map((c) => attributeCart(c, body.token ?? "")));
+    expect(statuses.sort()).toEqual([200, 400]);
   });
 
   it("refuses an altered or malformed token with a 400", async () => {

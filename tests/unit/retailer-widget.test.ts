@@ -91,18 +91,21 @@ describe("attribution tokens", () => {
     retailerId: RETAILER,
     origin: "https://shop.acme.example",
     mode: "element",
+    tokenId: "rtok_01JABCDEFGHJKMNPQRSTVWXYZ0",
   } as const;
 
-  it("round-trips retailer, origin and mode", () => {
+  it("round-trips retailer, origin, mode and the token's id", () => {
     expect(verifyAttribution(signAttribution(attribution, SECRET), SECRET)).toEqual(attribution);
   });
 
-  it("refuses another secret, an altered origin, and an expired token", () => {
+  it("refuses another secret, an altered origin or token id, and an expired token", () => {
     const token = signAttribution(attribution, SECRET);
     expect(verifyAttribution(token, "another-secret")).toBeNull();
-    const [id, , mode, expires, sig] = token.split(".");
+    const [id, origin, mode, expires, tokenId, sig] = token.split(".");
     const evil = Buffer.from("https://evil.example").toString("base64url");
-    expect(verifyAttribution([id, evil, mode, expires, sig].join("."), SECRET)).toBeNull();
+    expect(verifyAttribution([id, evil, mode, expires, tokenId, sig].join("."), SECRET)).toBeNull();
+    const another = "rtok_01JABCDEFGHJKMNPQRSTVWXYZ1";
+    expect(verifyAttribution([id, origin, mode, expires, another, sig].join("."), SECRET)).toBeNull();
     const old = signAttribution(attribution, SECRET, Date.now() - 3 * 60 * 60 * 1000);
     expect(verifyAttribution(old, SECRET)).toBeNull();
   });

@@ -1,7 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { z } from "@medusajs/framework/zod";
-import { normaliseOrigin, signAttribution } from "../../../lib/attribution";
-import { attributionSecret, retailerByHandle, storefrontOrigins } from "../retailers";
+import { clientHash, normaliseOrigin, signAttribution } from "../../../lib/attribution";
+import {
+  attributionSecret,
+  retailerByHandle,
+  retailerService,
+  storefrontOrigins,
+} from "../retailers";
 
 export const EmbedAttributionQuery = z.object({
   retailer: z.string().max(64),
@@ -19,7 +24,10 @@ export type AttributionAnswer =
  * runs: a registered origin gets a short-lived signed token, anything else an answer that says
  * why there is no credit (the widget still sells, and warns in the console). The iframe asks from
  * the shop's own origin and names its parent, which the frame-ancestors CSP already held to
- * the retailer's origins. Readable from any origin: it tells nothing secret.
+ * the retailer's origins. Readable from any origin: it tells nothing secret. Each token is
+ * recorded (retailer_token) and credits one cart: the Origin header proves a browser page on
+ * that origin asked, but any other client can send any Origin, so a credit is a claim the
+ * maker reviews in the retailer report, not proof.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const requestOrigin = normaliseOrigin(req.headers.origin);
@@ -46,9 +54,18 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (!retailer.allowed_origins.includes(origin)) {
     return answer({ credited: false, reason: "unregistered-origin" });
   }
+  // Recorded before it is signed: a token credits one cart, and the report shows who asked.
+  const secret = attributionSecret(req.scope);
+  const issued = await retailerService(req.scope).createRetailerTokens({
+    retailer_id: retailer.id,
+    origin,
+    mode,
+    client_hash: clientHash(req.ip, secret),
+    user_agent: String(req.headers["user-agent"] ?? "").slice(0, 300),
+  });
   const token = signAttribution(
-    { retailerId: retailer.id, origin, mode },
-    attributionSecret(req.scope),
+    { retailerId: retailer.id, origin, mode, tokenId: issued.id },
+    secret,
   );
   return answer({
     credited: true,
