@@ -105,7 +105,9 @@ describe("attribution tokens", () => {
     const evil = Buffer.from("https://evil.example").toString("base64url");
     expect(verifyAttribution([id, evil, mode, expires, tokenId, sig].join("."), SECRET)).toBeNull();
     const another = "rtok_01JABCDEFGHJKMNPQRSTVWXYZ1";
-    expect(verifyAttribution([id, origin, mode, expires, another, sig].join("."), SECRET)).toBeNull();
+    expect(
+      verifyAttribution([id, origin, mode, expires, another, sig].join("."), SECRET),
+    ).toBeNull();
     const old = signAttribution(attribution, SECRET, Date.now() - 3 * 60 * 60 * 1000);
     expect(verifyAttribution(old, SECRET)).toBeNull();
   });
