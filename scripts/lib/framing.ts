@@ -4,10 +4,12 @@
  * - /embed/frame/?retailer=acme is framable by exactly acme's registered origins
  *   (`Content-Security-Policy: frame-ancestors …`), looked up from the backend and cached
  *   briefly; an unknown retailer, or a backend that does not answer, means no one.
- * - Every other page refuses framing (`frame-ancestors 'none'` and `X-Frame-Options: DENY`
- *   for browsers that predate CSP 2), so checkout and cart cannot be clickjacked.
+ * - Every other answer refuses framing (`frame-ancestors 'none'` and `X-Frame-Options: DENY`
+ *   for browsers that predate CSP 2), so checkout and cart cannot be clickjacked: this
+ *   includes every 404, under /embed/ too (a missing /embed/frame/ page is no frame page).
  * - The widget's scripts under /embed/ are module scripts loaded by other origins, which
- *   browsers fetch with CORS: they are public and sent with `Access-Control-Allow-Origin: *`.
+ *   browsers fetch with CORS: they are public and sent with `Access-Control-Allow-Origin: *`
+ *   (framing headers do not stop a script from loading, so they refuse framing too).
  */
 
 export type RetailerOrigins = (retailer: string) => Promise<string[]>;
@@ -42,15 +44,16 @@ export function isFramePage(pathname: string): boolean {
   return pathname === "/embed/frame/" || pathname === "/embed/frame/index.html";
 }
 
-/** The framing and CORS headers for one request. */
+/** The framing and CORS headers for one answer; `found` is false for a 404. */
 export async function framingHeaders(
   url: URL,
   retailerOrigins: RetailerOrigins | undefined,
+  found = true,
 ): Promise<Record<string, string>> {
   if (url.pathname.startsWith("/embed/") && url.pathname.endsWith(".js")) {
-    return { "access-control-allow-origin": "*" };
+    return { "access-control-allow-origin": "*", ...DENY };
   }
-  if (!isFramePage(url.pathname)) return DENY;
+  if (!found || !isFramePage(url.pathname)) return DENY;
   const retailer = url.searchParams.get("retailer") ?? "";
   const origins =
     retailerOrigins && /^[a-z0-9][a-z0-9-]{0,62}$/.test(retailer)

@@ -147,7 +147,12 @@ export function serveStatic(
     const body = file ?? (await notFoundPage(root, pathname));
     const info = await stat(body).catch(() => undefined);
     if (!info?.isFile()) {
-      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
+      response
+        .writeHead(404, {
+          "content-type": "text/plain; charset=utf-8",
+          ...(await framingHeaders(url, retailerOrigins, false)),
+        })
+        .end("Not found");
       return;
     }
     const headers: Record<string, string> = {
@@ -157,7 +162,7 @@ export function serveStatic(
         : "no-cache",
       "x-content-type-options": "nosniff",
       vary: "accept-encoding",
-      ...(await framingHeaders(url, retailerOrigins)),
+      ...(await framingHeaders(url, retailerOrigins, status === 200)),
     };
     const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     if (acceptsGzip && COMPRESSIBLE.has(extname(body))) {

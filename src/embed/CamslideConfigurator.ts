@@ -192,7 +192,7 @@ export class CamslideConfigurator extends HTMLElement {
   }
 
   /** Asks the shop whether this page earns the retailer a commission; warns when not. */
-  async #attribute(): Promise<Attribution> {
+  async #attribute(quiet = false): Promise<Attribution> {
     const { retailer } = this.#options;
     const parent = this.getAttribute("frame-parent");
     const query = new URLSearchParams({ retailer, ...(parent ? { parent } : {}) });
@@ -201,7 +201,7 @@ export class CamslideConfigurator extends HTMLElement {
           .then((r) => r.json() as Promise<Attribution>)
           .catch(() => ({ credited: false, reason: "unreachable" }))
       : { credited: false, reason: "no-retailer" };
-    if (!answer.credited) {
+    if (!answer.credited && !quiet) {
       console.warn(
         `Camslide: orders from this widget are credited to no retailer (retailer="${retailer}", ` +
           `origin ${parent ?? location.origin}: ${answer.reason}). The configurator works as usual.`,
@@ -212,6 +212,8 @@ export class CamslideConfigurator extends HTMLElement {
 
   async #buy(detail: ChangeDetail) {
     const attribution = await (this.#attribution ?? this.#attribute());
+    // A token credits one cart: the next Buy (a cart of its own in checkout mode) needs another.
+    this.#attribution = this.#attribute(true);
     const { locale, region, mode } = this.#options;
     const event: AddToCartDetail = { ...detail, quantity: 1, mode, credited: attribution.credited };
     this.#emit("camslide:add-to-cart", event);

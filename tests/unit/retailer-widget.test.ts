@@ -91,18 +91,23 @@ describe("attribution tokens", () => {
     retailerId: RETAILER,
     origin: "https://shop.acme.example",
     mode: "element",
+    tokenId: "rtok_01JABCDEFGHJKMNPQRSTVWXYZ0",
   } as const;
 
-  it("round-trips retailer, origin and mode", () => {
+  it("round-trips retailer, origin, mode and the token's id", () => {
     expect(verifyAttribution(signAttribution(attribution, SECRET), SECRET)).toEqual(attribution);
   });
 
-  it("refuses another secret, an altered origin, and an expired token", () => {
+  it("refuses another secret, an altered origin or token id, and an expired token", () => {
     const token = signAttribution(attribution, SECRET);
     expect(verifyAttribution(token, "another-secret")).toBeNull();
-    const [id, , mode, expires, sig] = token.split(".");
+    const [id, origin, mode, expires, tokenId, sig] = token.split(".");
     const evil = Buffer.from("https://evil.example").toString("base64url");
-    expect(verifyAttribution([id, evil, mode, expires, sig].join("."), SECRET)).toBeNull();
+    expect(verifyAttribution([id, evil, mode, expires, tokenId, sig].join("."), SECRET)).toBeNull();
+    const another = "rtok_01JABCDEFGHJKMNPQRSTVWXYZ1";
+    expect(
+      verifyAttribution([id, origin, mode, expires, another, sig].join("."), SECRET),
+    ).toBeNull();
     const old = signAttribution(attribution, SECRET, Date.now() - 3 * 60 * 60 * 1000);
     expect(verifyAttribution(old, SECRET)).toBeNull();
   });
@@ -146,9 +151,19 @@ describe("framing headers", () => {
     });
   });
 
-  it("serves the widget's scripts to every origin", async () => {
+  it("serves the widget's scripts to every origin, and lets no one frame them", async () => {
     expect(await framingHeaders(new URL("http://shop/embed/camslide.js"), origins)).toEqual({
       "access-control-allow-origin": "*",
+      "content-security-policy": "frame-ancestors 'none'",
+      "x-frame-options": "DENY",
+    });
+  });
+
+  it("refuses framing of a widget page that is not there", async () => {
+    const url = new URL("http://shop/embed/frame/?retailer=acme");
+    expect(await framingHeaders(url, origins, false)).toEqual({
+      "content-security-policy": "frame-ancestors 'none'",
+      "x-frame-options": "DENY",
     });
   });
 });

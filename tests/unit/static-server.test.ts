@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../scripts/lib/ports.ts";
 import { serveStatic } from "../../scripts/lib/storefront.ts";
 
+const ACME = "https://shop.acme.example";
+
 let root: string;
 let server: Server;
 let base: string;
@@ -22,8 +24,13 @@ beforeAll(async () => {
   await mkdir(join(root, "fr", "404"), { recursive: true });
   await writeFile(join(root, "fr", "404", "index.html"), "<h1>introuvable</h1>");
   await writeFile(join(root, "_astro", "app.abc123.js"), "export {}");
+  await mkdir(join(root, "embed", "frame"), { recursive: true });
+  await writeFile(join(root, "embed", "frame", "index.html"), "<h1>widget</h1>");
+  await writeFile(join(root, "embed", "camslide.js"), "export {}");
   const port = await findFreePort();
-  server = await serveStatic(root, port, "127.0.0.1");
+  server = await serveStatic(root, port, "127.0.0.1", async (retailer) =>
+    retailer === "acme" ? [ACME] : [],
+  );
   base = `http://127.0.0.1:${port}`;
 });
 
@@ -79,5 +86,29 @@ describe("storefront static server", () => {
     const plain = await raw();
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body.toString()).toBe("<h1>home</h1>");
+  });
+});
+
+describe("framing", () => {
+  it("lets only the retailer's registered origins frame the widget page", async () => {
+    const response = await fetch(`${base}/embed/frame/?retailer=acme`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toBe(`frame-ancestors ${ACME}`);
+  });
+
+  it.each([
+    ["/", 200],
+    ["/embed/camslide.js", 200],
+    ["/nope", 404],
+    ["/embed/nope", 404],
+    ["/embed/nope/", 404],
+    ["/embed/missing.js", 404],
+    ["/embed/frame/nope/?retailer=acme", 404],
+    ["/embed/frame/missing.js?retailer=acme", 404],
+  ])("refuses framing of %s (%i)", async (path, status) => {
+    const response = await fetch(`${base}${path}`);
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
   });
 });

@@ -1,11 +1,16 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
- * Attribution tokens: proof that a retailer's widget ran on one of the retailer's registered
+ * Attribution tokens: a claim that a retailer's widget ran on one of the retailer's registered
  * origins. The backend issues one only after checking the browser's Origin header (or, for the
  * iframe, the parent origin the shop's own frame reports) against the retailer's list; the
  * shop-origin hand-off page presents it to credit the shopper's cart. Signed with a key derived
- * from the shop's secret, bound to retailer, origin and mode, and short-lived.
+ * from the shop's secret, bound to retailer, origin, mode and the id of its issue record
+ * (retailer_token: when, to which client), short-lived, and good for one cart.
+ *
+ * What the Origin check proves: a browser page on that origin asked (page script cannot set
+ * the header). What it cannot: any client that is not a browser (curl, a server) sends any
+ * Origin it likes. So a token is a claim to review, which is why each issue is recorded.
  */
 
 export const ATTRIBUTION_TTL_MS = 2 * 60 * 60 * 1000;
@@ -16,6 +21,8 @@ export interface Attribution {
   retailerId: string;
   origin: string;
   mode: AttributionMode;
+  /** The id of the token's issue record (its jti): a token credits one cart. */
+  tokenId: string;
 }
 
 function key(secret: string): Buffer {
@@ -29,7 +36,7 @@ function signature(payload: string, secret: string): string {
 export function signAttribution(a: Attribution, secret: string, now = Date.now()): string {
   const expires = Math.floor((now + ATTRIBUTION_TTL_MS) / 1000);
   const origin = Buffer.from(a.origin).toString("base64url");
-  const payload = `${a.retailerId}.${origin}.${a.mode}.${expires}`;
+  const payload = `${a.retailerId}.${origin}.${a.mode}.${expires}.${a.tokenId}`;
   return `${payload}.${signature(payload, secret)}`;
 }
 
@@ -41,23 +48,38 @@ export function verifyAttribution(
 ): Attribution | null {
   if (typeof token !== "string" || token.length > 600) return null;
   const match =
-    /^(ret_[0-9A-Z]{26})\.([A-Za-z0-9_-]{1,400})\.(element|frame)\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(
+    /^(ret_[0-9A-Z]{26})\.([A-Za-z0-9_-]{1,400})\.(element|frame)\.(\d{1,12})\.(rtok_[0-9A-Z]{26})\.([A-Za-z0-9_-]{43})$/.exec(
       token,
     );
   if (!match) return null;
-  const [, retailerId, origin, mode, expires, given] = match as unknown as [
+  const [, retailerId, origin, mode, expires, tokenId, given] = match as unknown as [
     string,
     string,
     string,
     AttributionMode,
     string,
     string,
+    string,
   ];
-  const expected = Buffer.from(signature(`${retailerId}.${origin}.${mode}.${expires}`, secret));
+  const expected = Buffer.from(
+    signature(`${retailerId}.${origin}.${mode}.${expires}.${tokenId}`, secret),
+  );
   const actual = Buffer.from(given);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
   if (Number(expires) * 1000 < now) return null;
-  return { retailerId, origin: Buffer.from(origin, "base64url").toString(), mode };
+  return { retailerId, origin: Buffer.from(origin, "base64url").toString(), mode, tokenId };
+}
+
+/**
+ * A client's address as the report keeps it: keyed with the shop's secret, so the table tells
+ * "the same client" without holding addresses, and cannot be reversed by trying every IPv4.
+ */
+export function clientHash(address: string | undefined, secret: string): string {
+  const keyed = createHmac("sha256", secret).update("camslide/retailer-client/v1").digest();
+  return createHmac("sha256", keyed)
+    .update(address ?? "unknown")
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 /**

@@ -5,8 +5,28 @@ import { useEffect, useId, useState } from "react";
 interface Totals {
   orders: number;
   items_net: number;
+  returned_net: number;
+  return_pending_net: number;
   commission: number;
 }
+
+/** lib/retailer-review.ts: what lets the maker judge a retailer's claims before paying. */
+interface Review {
+  tokens_issued: number;
+  carts_credited: number;
+  orders: number;
+  orders_by_origin: { origin: string; orders: number }[];
+  cancelled_or_returned: number;
+  flagged: Record<string, number>;
+  top_client: { client: string; orders: number } | null;
+}
+
+const FLAG_MEANING: Record<string, string> = {
+  "no-token": "credited before tokens were recorded",
+  "not-a-browser": "token issued to a client that is no browser",
+  "other-client": "token issued to one address, spent from another",
+  "bulk-client": "one address was issued the tokens of many orders",
+};
 
 interface Retailer {
   id: string;
@@ -15,6 +35,7 @@ interface Retailer {
   allowed_origins: string[];
   commission_bps: number;
   totals: Record<string, Totals>;
+  review: Review;
   orders: {
     order_id: string;
     display_id: number;
@@ -22,9 +43,45 @@ interface Retailer {
     status: string;
     currency_code: string;
     items_net: number;
+    returned_net: number;
+    return_pending_net: number;
     commission: number;
     origin: string;
+    review: string[];
   }[];
+}
+
+const percent = (part: number, whole: number) =>
+  whole === 0 ? "–" : `${Math.round((part / whole) * 100)} %`;
+
+/** The signals for one retailer: counts, where its orders came from, and what looks odd. */
+function ReviewSummary({ review }: { review: Review }) {
+  const flags = Object.entries(review.flagged).filter(([, n]) => n > 0);
+  return (
+    <div className="flex flex-col gap-y-1" data-testid="retailer-review">
+      <Text>
+        {review.tokens_issued} tokens issued · {review.carts_credited} carts credited ·{" "}
+        {review.orders} orders · {review.cancelled_or_returned} cancelled or returned (
+        {percent(review.cancelled_or_returned, review.orders)})
+      </Text>
+      {review.orders_by_origin.length > 0 && (
+        <Text className="text-ui-fg-subtle">
+          Orders by origin:{" "}
+          {review.orders_by_origin.map((o) => `${o.origin} ${o.orders}`).join(" · ")}
+          {review.top_client &&
+            ` · most from one client address: ${review.top_client.orders} (${percent(
+              review.top_client.orders,
+              review.orders,
+            )})`}
+        </Text>
+      )}
+      {flags.map(([flag, n]) => (
+        <Text key={flag} className="text-ui-fg-error">
+          {n} {n === 1 ? "order" : "orders"} {flag}: {FLAG_MEANING[flag] ?? flag}
+        </Text>
+      ))}
+    </div>
+  );
 }
 
 const money = (amount: number, currency: string) =>
@@ -54,13 +111,15 @@ function RetailerCard({ retailer }: { retailer: Retailer }) {
         {Object.entries(retailer.totals).map(([currency, t]) => (
           <Text key={currency}>
             {t.orders} orders · {money(t.items_net, currency)} items ·{" "}
-            {money(t.commission, currency)} commission
+            {money(t.returned_net, currency)} returned · {money(t.return_pending_net, currency)}{" "}
+            return pending · {money(t.commission, currency)} commission
           </Text>
         ))}
         {Object.keys(retailer.totals).length === 0 && (
           <Text className="text-ui-fg-subtle">No orders yet.</Text>
         )}
       </div>
+      <ReviewSummary review={retailer.review} />
       {retailer.orders.length > 0 && (
         <Table>
           <Table.Header>
@@ -69,8 +128,11 @@ function RetailerCard({ retailer }: { retailer: Retailer }) {
               <Table.HeaderCell>Placed</Table.HeaderCell>
               <Table.HeaderCell>Status</Table.HeaderCell>
               <Table.HeaderCell>Items (net)</Table.HeaderCell>
+              <Table.HeaderCell>Returned</Table.HeaderCell>
+              <Table.HeaderCell>Return pending</Table.HeaderCell>
               <Table.HeaderCell>Commission</Table.HeaderCell>
               <Table.HeaderCell>From</Table.HeaderCell>
+              <Table.HeaderCell>Review</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -84,8 +146,11 @@ function RetailerCard({ retailer }: { retailer: Retailer }) {
                 <Table.Cell>{o.created_at.slice(0, 10)}</Table.Cell>
                 <Table.Cell>{o.status}</Table.Cell>
                 <Table.Cell>{money(o.items_net, o.currency_code)}</Table.Cell>
+                <Table.Cell>{money(o.returned_net, o.currency_code)}</Table.Cell>
+                <Table.Cell>{money(o.return_pending_net, o.currency_code)}</Table.Cell>
                 <Table.Cell>{money(o.commission, o.currency_code)}</Table.Cell>
                 <Table.Cell>{o.origin}</Table.Cell>
+                <Table.Cell>{o.review.join(", ")}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
@@ -141,7 +206,13 @@ const RetailersPage = () => {
       <div className="px-6 py-4">
         <Heading level="h1">Retailers</Heading>
         <Text className="text-ui-fg-subtle">
-          Orders placed through each retailer's widget, from its registered origins only.
+          Orders placed through each retailer's widget, from its registered origins only. Commission
+          is paid on the items kept: returned units, and units asked back but not received yet, earn
+          none.
+        </Text>
+        <Text className="text-ui-fg-subtle">
+          A credit is a claim, not proof: the shop checks the Origin header a browser sends, but any
+          other client can send any Origin. Review a retailer's counts and flags before paying.
         </Text>
       </div>
       {error && <Text className="px-6 py-4 text-ui-fg-error">{error}</Text>}

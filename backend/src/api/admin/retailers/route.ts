@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { MedusaError } from "@medusajs/framework/utils";
 import { retailerOrderLines, totalsByCurrency } from "../../../lib/retailer-report";
+import { retailerReview } from "../../../lib/retailer-review";
 import { type RetailerRecord, retailerService } from "../../embed/retailers";
 import { AdminCreateRetailer } from "./validators";
 
@@ -13,7 +14,10 @@ function invalid(issues: { path: PropertyKey[]; message: string }[]): never {
   );
 }
 
-/** GET /admin/retailers: every retailer with its orders and revenue per currency. */
+/**
+ * GET /admin/retailers: every retailer with its orders and revenue per currency, and the
+ * signals that let the maker review its claims (lib/retailer-review.ts).
+ */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const retailers = (await retailerService(req.scope).listRetailers(
     {},
@@ -22,7 +26,12 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const withTotals = await Promise.all(
     retailers.map(async (r) => {
       const lines = await retailerOrderLines(req.scope, { retailerId: r.id }, r.commission_bps);
-      return { ...r, totals: totalsByCurrency(lines), orders: lines.slice(-50).reverse() };
+      return {
+        ...r,
+        totals: totalsByCurrency(lines),
+        review: await retailerReview(req.scope, r.id, lines),
+        orders: lines.slice(-50).reverse(),
+      };
     }),
   );
   res.json({ retailers: withTotals });

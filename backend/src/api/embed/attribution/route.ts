@@ -1,13 +1,18 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { z } from "@medusajs/framework/zod";
-import { normaliseOrigin, signAttribution } from "../../../lib/attribution";
+import { clientHash, normaliseOrigin, signAttribution } from "../../../lib/attribution";
 import {
   countAttempt,
   requestAddress,
   TOO_MANY_ATTEMPTS,
   TooManyAttempts,
 } from "../../../lib/rate-limit";
-import { attributionSecret, retailerByHandle, storefrontOrigins } from "../retailers";
+import {
+  attributionSecret,
+  retailerByHandle,
+  retailerService,
+  storefrontOrigins,
+} from "../retailers";
 
 export const EmbedAttributionQuery = z.object({
   retailer: z.string().max(64),
@@ -28,7 +33,10 @@ export type AttributionAnswer =
  * the shop's own origin and names its parent, which the frame-ancestors CSP already held to
  * the retailer's origins. Readable from any origin: it tells nothing secret. Issuing is limited
  * per client address and per retailer (lib/rate-limit, attribution*); past either limit the
- * answer is a 429 with Retry-After that the widget reads as "not credited".
+ * answer is a 429 with Retry-After that the widget reads as "not credited". Each token is
+ * recorded (retailer_token) and credits one cart: the Origin header proves a browser page on
+ * that origin asked, but any other client can send any Origin, so a credit is a claim the
+ * maker reviews in the retailer report, not proof.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const requestOrigin = normaliseOrigin(req.headers.origin);
@@ -65,9 +73,18 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     res.status(429);
     return answer({ credited: false, reason: "rate-limited", message: TOO_MANY_ATTEMPTS });
   }
+  // Recorded before it is signed: a token credits one cart, and the report shows who asked.
+  const secret = attributionSecret(req.scope);
+  const issued = await retailerService(req.scope).createRetailerTokens({
+    retailer_id: retailer.id,
+    origin,
+    mode,
+    client_hash: clientHash(requestAddress(req), secret),
+    user_agent: String(req.headers["user-agent"] ?? "").slice(0, 300),
+  });
   const token = signAttribution(
-    { retailerId: retailer.id, origin, mode },
-    attributionSecret(req.scope),
+    { retailerId: retailer.id, origin, mode, tokenId: issued.id },
+    secret,
   );
   return answer({
     credited: true,

@@ -12,4 +12,6 @@ export const RetailerAttribution = model.define("retailer_attribution", {
   /** The retailer's page the shopper came from (the widget's page, or the iframe's parent). */
   origin: model.text(),
   mode: model.enum(["element", "frame"]),
+  /** The token that credited the cart (null for carts credited before tokens were recorded). */
+  token_id: model.text().nullable(),
 });
