@@ -62,7 +62,15 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
       [orderId],
     );
     const option = options[0];
-    if (items.length === 0 || !option) {
+    // Medusa's admin receives a return only at a stock location: the one the order shipped from.
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY);
+    const { data: shipped } = await query.graph({
+      entity: "order",
+      fields: ["fulfillments.location_id"],
+      filters: { id: orderId },
+    });
+    const locationId = shipped[0]?.fulfillments?.find((f) => f?.location_id)?.location_id;
+    if (items.length === 0 || !option || !locationId) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         "This order cannot be returned online; reply to your order email and we will help.",
@@ -73,6 +81,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
         order_id: orderId,
         items: items.map((i) => ({ id: i.id, quantity: Number(i.quantity) })),
         return_shipping: { option_id: option.id },
+        location_id: locationId,
         ...(note ? { note } : {}),
       },
     });
