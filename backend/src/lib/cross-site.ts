@@ -5,11 +5,12 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
  * Whether a browser sent this request from a page of another origin than the admin's: its
  * `Origin` (every browser sends one on a POST) is neither the backend's own nor one of
  * ADMIN_CORS. A request without `Origin` comes from a program (the ops CLI, curl), which holds
- * its credential itself rather than riding on a browser's cookie.
+ * its credential itself rather than riding on a browser's cookie. `hosts` are the request's
+ * Host and, behind a proxy, X-Forwarded-Host: a page cannot set either on a request it makes.
  */
 export function fromForeignPage(
   origin: string | undefined,
-  host: string | undefined,
+  hosts: (string | undefined)[],
   adminCors: string,
 ): boolean {
   if (origin === undefined) return false;
@@ -20,7 +21,7 @@ export function fromForeignPage(
   } catch {
     return true;
   }
-  if (host !== undefined && parsed.host === host) return false;
+  if (hosts.some((host) => host !== undefined && host === parsed.host)) return false;
   const allowed = adminCors
     .split(",")
     .map((o) => o.trim().replace(/\/$/, ""))
@@ -41,7 +42,11 @@ export function refuseForeignPages(
 ) {
   const config = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE);
   if (
-    fromForeignPage(req.get("origin"), req.get("host"), config.projectConfig.http.adminCors ?? "")
+    fromForeignPage(
+      req.get("origin"),
+      [req.get("host"), req.get("x-forwarded-host")],
+      config.projectConfig.http.adminCors ?? "",
+    )
   ) {
     return next(
       new MedusaError(
