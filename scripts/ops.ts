@@ -1,7 +1,8 @@
 /**
  * `npm run ops`: the operator's tools for the 3PL, against the running shop.
  *
- *   npm run ops -- export [--batch N] [--since YYYY-MM-DD] [--include-exported] > batch.csv
+ *   npm run ops -- export [--batch N] [--since YYYY-MM-DD] > batch.csv
+ *   npm run ops -- export --again EXPORT_ID > batch.csv   (an earlier export's file again)
  *   npm run ops -- import-tracking tracking.csv
  *   npm run ops -- queue       the launch queue: checkouts waiting to become orders, failures
  *
@@ -20,7 +21,8 @@ import { RecordCounter, recordSpans } from "./lib/csv-records.ts";
 import { DEMO_ADMIN } from "./lib/demo.ts";
 
 const USAGE = `Usage:
-  npm run ops -- export [--batch N] [--since YYYY-MM-DD] [--include-exported] > orders.csv
+  npm run ops -- export [--batch N] [--since YYYY-MM-DD] > orders.csv
+  npm run ops -- export --again EXPORT_ID > orders.csv
   npm run ops -- import-tracking FILE.csv
   npm run ops -- queue
 Options: --backend URL (default: the shop npm start is running)`;
@@ -89,18 +91,39 @@ function progress(text: string): void {
 interface Options {
   batch?: string | undefined;
   since?: string | undefined;
-  "include-exported"?: boolean | undefined;
+  again?: string | undefined;
 }
 
+/**
+ * A new export (POST /admin/ops/exports: marks its orders as handed to the 3PL) or, with
+ * --again, an earlier export's file (GET /admin/ops/exports/:id: changes nothing).
+ */
 async function exportCsv(shop: Runtime, token: string, values: Options): Promise<number> {
-  const query = new URLSearchParams();
-  if (values.batch !== undefined) query.set("batch", values.batch);
-  if (values.since !== undefined) query.set("since", values.since);
-  if (values["include-exported"]) query.set("include_exported", "1");
-  const response = await fetch(`${shop.backendUrl}/admin/ops/export.csv?${query}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
+  let response: Response;
+  if (values.again !== undefined) {
+    if (values.batch !== undefined || values.since !== undefined) {
+      throw new OpsError("--again repeats an export as it was: it takes no --batch or --since.");
+    }
+    response = await fetch(
+      `${shop.backendUrl}/admin/ops/exports/${encodeURIComponent(values.again)}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+  } else {
+    const filters: { batch?: number; since?: string } = {};
+    if (values.batch !== undefined) {
+      if (!/^\d+$/.test(values.batch))
+        throw new OpsError(`--batch is a number, not "${values.batch}".`);
+      filters.batch = Number(values.batch);
+    }
+    if (values.since !== undefined) filters.since = values.since;
+    response = await fetch(`${shop.backendUrl}/admin/ops/exports`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(filters),
+    });
+  }
   if (!response.ok || !response.body) throw await failure(response);
+  const exportId = response.headers.get("x-camslide-export-id") ?? values.again;
   const counter = new RecordCounter();
   const decoder = new TextDecoder();
   let shown = 0;
@@ -118,13 +141,13 @@ async function exportCsv(shop: Runtime, token: string, values: Options): Promise
     }
   } catch {
     throw new OpsError(
-      `The export broke off after ${Math.max(0, counter.records - 1)} rows: this file is incomplete. Its orders are marked as exported; export them again with the same filters and --include-exported.`,
+      `The export broke off after ${Math.max(0, counter.records - 1)} rows: this file is incomplete. Its orders are marked as exported; download the whole file again with \`npm run ops -- export --again ${exportId}\`.`,
     );
   }
   const rows = Math.max(0, counter.records - 1);
   progress("");
   process.stderr.write(
-    `Exported ${rows} order lines${rows === 0 ? " (nothing new to export)" : ""}.\n`,
+    `Exported ${rows} order lines${rows === 0 ? " (nothing new to export)" : ""}.${rows > 0 && exportId ? ` Export ${exportId}: \`npm run ops -- export --again ${exportId}\` downloads this file again.` : ""}\n`,
   );
   return 0;
 }
@@ -235,7 +258,7 @@ function parse(argv: string[]) {
       backend: { type: "string" },
       batch: { type: "string" },
       since: { type: "string" },
-      "include-exported": { type: "boolean" },
+      again: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,

@@ -3,7 +3,9 @@
  *
  * With no DATABASE_URL it starts the embedded PostgreSQL (data in .data/postgres), builds
  * Medusa and the storefront when their sources changed, migrates, seeds, starts Medusa in
- * production mode and serves the storefront; Ctrl-C stops all of it.
+ * production mode and serves the storefront; Ctrl-C (or SIGTERM) stops all of it and exits 0.
+ * If Medusa dies, it stops the rest too and exits 1: run it under a supervisor that restarts
+ * it on failure (deploy/camslide.service).
  *
  * Environment: STOREFRONT_PORT (4321), MEDUSA_PORT (9000), CAMSLIDE_DATA_DIR (.data),
  * DATABASE_URL and REDIS_URL (real servers), JWT_SECRET and COOKIE_SECRET (required with
@@ -169,9 +171,14 @@ async function main(): Promise<void> {
     done = step("Building the storefront and starting Medusa");
     const medusaLog = join(logDir, "medusa.log");
     backend = await spawnBackend(backendEnv, medusaLog);
-    backend.once("exit", (code) => {
+    // Medusa died on its own: stop the rest in order and exit 1, so that a supervisor
+    // (deploy/camslide.service: Restart=on-failure) starts the whole shop again, rather than
+    // this launcher keeping a half shop alive or restarting Medusa behind the supervisor's back.
+    backend.once("exit", (code, signal) => {
       if (!stopping) {
-        console.error(`\nMedusa exited (code ${code}); see ${medusaLog}`);
+        console.error(
+          `\nMedusa exited (${signal ? `killed by ${signal}` : `code ${code}`}); see ${medusaLog}. Stopping the shop and exiting with code 1, for a supervisor to start it again (deploy/README.md).`,
+        );
         void stop(1);
       }
     });

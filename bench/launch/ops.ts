@@ -66,7 +66,11 @@ export async function exportAndTrack(
   let lines = 0;
   let started = performance.now();
   for (const batch of batchNumbers) {
-    const response = await fetch(`${base}/admin/ops/export.csv?batch=${batch}`, { headers });
+    const response = await fetch(`${base}/admin/ops/exports`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ batch }),
+    });
     if (!response.ok) throw new Error(`export batch ${batch}: ${response.status}`);
     const text = await response.text();
     const [, ...records] = recordSpans(text);

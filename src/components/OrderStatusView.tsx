@@ -149,7 +149,19 @@ export default function OrderStatusView({ locale }: Props) {
           className="button button--secondary"
           disabled={busy}
           data-testid="cancel-order"
-          onClick={() => run(async () => setStatus(await cancelOrder(token)))}
+          onClick={() =>
+            run(async () => {
+              try {
+                setStatus(await cancelOrder(token));
+              } catch (reason) {
+                // 409: the warehouse got the order first; show it as it is now (no cancel).
+                if ((reason as { status?: number } | null)?.status === 409) {
+                  setStatus(await orderStatus(token));
+                }
+                throw reason;
+              }
+            })
+          }
         >
           {busy ? t("status.cancelling") : t("status.cancel")}
         </button>

@@ -315,8 +315,10 @@ describe("a shopper's checkout in Chromium", () => {
     );
     // The 3PL gets the order, then reports it shipped (as the ops CLI or admin page would).
     const token = await adminToken();
-    const exported = await fetch(`${shop.backend}/admin/ops/export.csv`, {
-      headers: { authorization: `Bearer ${token}` },
+    const exported = await fetch(`${shop.backend}/admin/ops/exports`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: "{}",
     });
     expect(exported.status).toBe(200);
     await exported.text();

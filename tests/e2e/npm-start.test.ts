@@ -22,6 +22,21 @@ async function processesMentioning(path: string): Promise<string[]> {
   return found;
 }
 
+/** The pids of a process's children whose command line mentions `text`. */
+async function childrenOf(parent: number, text: string): Promise<number[]> {
+  const found: number[] = [];
+  for (const pid of await readdir("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    // The parent pid is the second field after the command name in parentheses.
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (ppid !== parent) continue;
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    if (cmdline.includes(text)) found.push(Number(pid));
+  }
+  return found;
+}
+
 let dataDir: string;
 let storefrontPort: number;
 let medusaPort: number;
@@ -47,7 +62,7 @@ afterAll(async () => {
 });
 
 describe("npm start on a fresh data folder", () => {
-  it("serves the shop, refuses a busy port, stops cleanly on Ctrl-C and reuses its data", async () => {
+  it("serves the shop, refuses a busy port, stops cleanly on Ctrl-C, reuses its data, and exits non-zero when Medusa dies", async () => {
     const first = npmStart(env);
     try {
       await waitForOutput(first, "Camslide is running", 480_000);
@@ -118,6 +133,13 @@ describe("npm start on a fresh data folder", () => {
           timeout: 30_000,
         })
         .toBe(1);
+      // Its export for the 3PL is a POST from the admin's own page that saves the CSV.
+      const download = admin.waitForEvent("download");
+      await admin
+        .getByTestId("batch-1")
+        .getByRole("button", { name: "Export new orders for the 3PL (CSV)" })
+        .click();
+      expect((await download).suggestedFilename()).toMatch(/^camslide-batch-1-export_\w+\.csv$/);
       await admin.close();
 
       // A second shop on the same ports is refused with a message that says what to do.
@@ -136,15 +158,31 @@ describe("npm start on a fresh data folder", () => {
 
     // The second start reuses the database: no initdb, no migration, the same key.
     const second = npmStart(env);
+    let exitCode: number | null = null;
     try {
       await waitForOutput(second, "Camslide is running", 240_000);
       expect(second.output()).not.toContain("Migrating the database");
       const response = await fetch(`http://localhost:${storefrontPort}/`);
       expect(response.status).toBe(200);
+
+      // Medusa dies (kill -9): npm start stops the rest in order and exits non-zero, so a
+      // supervisor (deploy/camslide.service, Restart=on-failure) starts the whole shop again.
+      const { pid } = JSON.parse(await readFile(join(dataDir, "runtime.json"), "utf8")) as {
+        pid: number;
+      };
+      const medusa = await childrenOf(pid, "@medusajs/cli/cli.js");
+      expect(medusa).toHaveLength(1);
+      process.kill(medusa[0] ?? 0, "SIGKILL");
+      exitCode = await second.closed;
     } finally {
       await interrupt(second);
     }
+    expect(second.output()).toMatch(/Medusa exited \(killed by SIGKILL\)/);
+    expect(exitCode).not.toBe(0);
+    expect(exitCode).not.toBeNull();
     expect(second.output()).toContain("Stopped.");
+    expect(await isPortFree(storefrontPort)).toBe(true);
+    await expect(access(join(dataDir, "postgres", "postmaster.pid"))).rejects.toThrow();
     expect(await processesMentioning(dataDir)).toEqual([]);
   });
 });

@@ -35,7 +35,12 @@ interface AdminOrder {
     tax_lines: { code: string; rate: number }[];
   }[];
   shipping_methods: { name: string; amount: number; tax_lines: { code: string; rate: number }[] }[];
-  payment_collections: { amount: number; status: string }[];
+  payment_collections: {
+    amount: number;
+    status: string;
+    payments?: { amount: number }[];
+    payment_sessions?: { amount: number }[];
+  }[];
 }
 
 const fields = [
@@ -52,6 +57,8 @@ const fields = [
   "*shipping_methods",
   "*shipping_methods.tax_lines",
   "*payment_collections",
+  "*payment_collections.payments",
+  "*payment_collections.payment_sessions",
 ].join(",");
 
 async function adminOrder(id: string): Promise<AdminOrder> {
@@ -127,6 +134,13 @@ describe("orders made from checkout intakes", () => {
     expect(viaIntake.payment_collections).toHaveLength(1);
     expect(viaIntake.payment_collections[0]?.status).toBe("authorized");
     expect(minor(viaIntake.payment_collections[0]?.amount)).toBe(minor(viaIntake.total));
+    // Medusa's total carries the tax's decimals (8.1% of a price); what is paid has the
+    // franc's two: collection, session and payment are the total rounded to the centime.
+    const rounded = minor(viaIntake.total) / 100;
+    const collection = viaIntake.payment_collections[0];
+    expect(collection?.amount).toBe(rounded);
+    expect(collection?.payment_sessions?.map((p) => p.amount)).toEqual([rounded]);
+    expect(collection?.payments?.map((p) => p.amount)).toEqual([rounded]);
 
     // Its stock is reserved against its line, as a cart's is.
     const line = viaIntake.items[0]?.id ?? "";

@@ -11,6 +11,7 @@ import { readyCart, regionId, storeClient, variantIdBySku } from "../support/sto
 interface Placed {
   id: string;
   displayId: number;
+  cartId: string;
 }
 
 let admin: AdminClient;
@@ -33,14 +34,53 @@ async function place(
   if (address) await sdk.store.cart.update(cart, { shipping_address: address });
   const done = await sdk.store.cart.complete(cart);
   if (done.type !== "order") throw new Error(`cart ${cart} did not become an order`);
-  return { id: done.order.id, displayId: done.order.display_id ?? 0 };
+  return { id: done.order.id, displayId: done.order.display_id ?? 0, cartId: cart };
 }
 
-async function exportCsv(query: string): Promise<string[][]> {
-  const response = await admin.fetch(`/admin/ops/export.csv${query}`);
+let lastExportId = "";
+
+/** A new export (POST /admin/ops/exports) with these filters: its CSV's records. */
+async function exportCsv(filters: { batch?: number; since?: string } = {}): Promise<string[][]> {
+  const response = await admin.fetch("/admin/ops/exports", {
+    method: "POST",
+    body: JSON.stringify(filters),
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+  lastExportId = response.headers.get("x-camslide-export-id") ?? "";
+  expect(lastExportId).toMatch(/^export_/);
   return parseCsv(await response.text()).map((r) => r.fields);
+}
+
+/** A store call as the buyer's order page makes it. */
+async function store(path: string, body: unknown) {
+  const { backendUrl, seeded } = inject("integration");
+  const response = await fetch(`${backendUrl}${path}`, {
+    method: "POST",
+    headers: { "x-publishable-api-key": seeded.publishableKey, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+/** The buyer's signed order link, as the confirmation page gets it. */
+async function orderToken(order: Placed): Promise<string> {
+  const link = await store("/store/order-status/token", {
+    order_id: order.id,
+    cart_id: order.cartId,
+  });
+  expect(link.status).toBe(200);
+  return String(link.json.token);
+}
+
+/** What the buyer's order page says: whether the order is exported, cancelled. */
+async function orderState(token: string): Promise<{ exported: boolean; state: string }> {
+  const { backendUrl, seeded } = inject("integration");
+  const response = await fetch(
+    `${backendUrl}/store/order-status?token=${encodeURIComponent(token)}`,
+    { headers: { "x-publishable-api-key": seeded.publishableKey } },
+  );
+  return (await response.json()) as { exported: boolean; state: string };
 }
 
 async function batchOf(order: Placed): Promise<number> {
@@ -99,13 +139,14 @@ let a: Placed;
 let b: Placed;
 let cancelled: Placed;
 let batch: number;
+let firstExport: { id: string; rows: string[][] };
 
 beforeAll(async () => {
   admin = await adminClient("3pl@example.ch");
   sdk = storeClient();
   region = await regionId(sdk, "ch");
   // Hand everything other tests placed to the "3PL" first, so what follows counts only ours.
-  await exportCsv("");
+  await exportCsv();
   a = await place(laptop, 2, "a@example.ch");
   b = await place(phone, 1, "b@example.ch", tricky);
   cancelled = await place(laptop, 1, "c@example.ch");
@@ -116,7 +157,9 @@ beforeAll(async () => {
 
 describe("export to the 3PL", () => {
   it("lists exactly the batch's unexported, uncancelled order lines with their fields, and marks them", async () => {
-    const [header, ...rows] = await exportCsv(`?batch=${batch}`);
+    const file = await exportCsv({ batch });
+    firstExport = { id: lastExportId, rows: file };
+    const [header, ...rows] = file;
     expect(header).toEqual([...EXPORT_COLUMNS]);
     const col = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);
     expect(rows.map((r) => r[col("order_number")])).toEqual([
@@ -142,31 +185,176 @@ describe("export to the 3PL", () => {
     expect(rowB?.[col("city")]).toBe("Genève");
   });
 
-  it("leaves exported orders out of the next export: only the header comes back", async () => {
-    expect(await exportCsv(`?batch=${batch}`)).toEqual([[...EXPORT_COLUMNS]]);
-    expect(await exportCsv("")).toEqual([[...EXPORT_COLUMNS]]);
+  it("downloads an earlier export's file again by its id, changing nothing", async () => {
+    const again = await admin.fetch(`/admin/ops/exports/${firstExport.id}`);
+    expect(again.status).toBe(200);
+    expect(again.headers.get("content-type")).toMatch(/^text\/csv/);
+    const rows = parseCsv(await again.text()).map((r) => r.fields);
+    expect(rows).toEqual(firstExport.rows);
+    expect(rows.slice(1).map((r) => Number(r[0]))).toEqual([a.displayId, b.displayId]);
+    // Downloading again marked nothing new, so another export still finds nothing.
+    expect(await exportCsv({ batch })).toEqual([[...EXPORT_COLUMNS]]);
   });
 
-  it("repeats exported orders on request (include_exported=1), never the cancelled one", async () => {
-    const rows = (await exportCsv(`?batch=${batch}&include_exported=1`)).slice(1);
-    const numbers = rows.map((r) => Number(r[0]));
-    expect(numbers).toContain(a.displayId);
-    expect(numbers).toContain(b.displayId);
-    expect(numbers).not.toContain(cancelled.displayId);
+  it("leaves exported orders out of the next export: only the header comes back", async () => {
+    expect(await exportCsv({ batch })).toEqual([[...EXPORT_COLUMNS]]);
+    expect(await exportCsv()).toEqual([[...EXPORT_COLUMNS]]);
   });
 
   it.each([
-    ["a batch that is not a number", "?batch=three"],
-    ["a date that is not a date", "?since=2027-13-45"],
-    ["an unknown filter", "?status=all"],
-  ])("refuses %s with a 400", async (_name, query) => {
-    const response = await admin.fetch(`/admin/ops/export.csv${query}`);
+    ["a batch that is not a number", { batch: "three" }],
+    ["a date that is not a date", { since: "2027-13-45" }],
+    ["an unknown filter", { status: "all" }],
+  ])("refuses %s with a 400", async (_name, body) => {
+    const response = await admin.fetch("/admin/ops/exports", {
+      method: "POST",
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(400);
+  });
+
+  it.each([
+    ["an id that is not an export id", "/admin/ops/exports/nope", 400],
+    ["an export that never was", "/admin/ops/exports/export_01JAAAAAAAAAAAAAAAAAAAAAAA", 404],
+  ])("answers %s with a %d", async (_name, path, status) => {
+    expect((await admin.fetch(path)).status).toBe(status);
   });
 
   it("is for admins only", async () => {
     const { backendUrl } = inject("integration");
-    expect((await fetch(`${backendUrl}/admin/ops/export.csv`)).status).toBe(401);
+    const post = await fetch(`${backendUrl}/admin/ops/exports`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(post.status).toBe(401);
+    expect((await fetch(`${backendUrl}/admin/ops/exports/${lastExportId}`)).status).toBe(401);
+  });
+});
+
+describe("an export forged by another site's page", () => {
+  let order: Placed;
+  let token: string;
+  let cookie: string;
+
+  beforeAll(async () => {
+    order = await place(phone, 1, "csrf@example.ch");
+    token = await orderToken(order);
+    // The admin's browser session: the cookie Medusa's admin login sets.
+    const { backendUrl } = inject("integration");
+    // Medusa sets its Secure cookie only over HTTPS: here, as behind the shop's TLS proxy.
+    const session = await fetch(`${backendUrl}/auth/session`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${admin.token}`, "x-forwarded-proto": "https" },
+    });
+    expect(session.status).toBe(200);
+    cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(cookie).toMatch(/^connect\.sid=/);
+  });
+
+  it.each([
+    ["a navigation (GET) to the old export address", "GET", "/admin/ops/export.csv", {}],
+    ["a GET of the exports address", "GET", "/admin/ops/exports", {}],
+    [
+      "a form POST",
+      "POST",
+      "/admin/ops/exports",
+      {
+        origin: "https://evil.example",
+        "content-type": "application/x-www-form-urlencoded",
+        body: "batch=1",
+      },
+    ],
+    [
+      "a text/plain form POST",
+      "POST",
+      "/admin/ops/exports",
+      { origin: "https://evil.example", "content-type": "text/plain", body: "{}" },
+    ],
+    [
+      "a JSON POST from a foreign origin",
+      "POST",
+      "/admin/ops/exports",
+      { origin: "https://evil.example", "content-type": "application/json", body: "{}" },
+    ],
+  ])(
+    "with the admin's session cookie, %s exports and marks nothing",
+    async (_name, method, path, extra) => {
+      const { backendUrl } = inject("integration");
+      const { body, ...headers } = extra as Record<string, string>;
+      const response = await fetch(`${backendUrl}${path}`, {
+        method,
+        headers: { cookie, ...headers },
+        ...(body === undefined ? {} : { body }),
+      });
+      expect(response.status).not.toBe(200);
+      expect(await response.text()).not.toContain(String(order.displayId));
+      expect(await orderState(token)).toMatchObject({ exported: false, state: "placed" });
+    },
+  );
+
+  it("refuses a tracking import posted from a foreign origin with the admin's cookie", async () => {
+    const { backendUrl } = inject("integration");
+    const response = await fetch(`${backendUrl}/admin/ops/tracking`, {
+      method: "POST",
+      headers: { cookie, origin: "https://evil.example", "content-type": "text/plain" },
+      body: `order_number,carrier,tracking_number,shipped_date\n${order.displayId},X,1,2027-01-01\n`,
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("is made by the admin's own page: the same cookie, a JSON POST from the backend's origin", async () => {
+    const { backendUrl } = inject("integration");
+    const response = await fetch(`${backendUrl}/admin/ops/exports`, {
+      method: "POST",
+      headers: { cookie, origin: new URL(backendUrl).origin, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(`\r\n${order.displayId},`);
+    expect(await orderState(token)).toMatchObject({ exported: true });
+  });
+});
+
+describe("buyers cancelling while the 3PL export runs", () => {
+  it("leaves every order either exported and not cancelled, or cancelled and not in the file", async () => {
+    // The export starts at different moments of the cancels (before their check, during
+    // Medusa's cancellation, after it), so that some round meets each interleaving.
+    const outcomes: { order: Placed; token: string; inFile: boolean; cancel: number }[] = [];
+    for (const delayMs of [0, 50, 100, 200, 300, 500]) {
+      const since = new Date(Date.now() - 1000).toISOString();
+      const orders = [
+        await place(laptop, 1, `race-${delayMs}-a@example.ch`),
+        await place(laptop, 1, `race-${delayMs}-b@example.ch`),
+      ];
+      const tokens = await Promise.all(orders.map(orderToken));
+      const cancels = tokens.map((token) => store("/store/order-status/cancel", { token }));
+      await new Promise((r) => setTimeout(r, delayMs));
+      const file = await exportCsv({ since });
+      const inFile = new Set(file.slice(1).map((r) => Number(r[0])));
+      const answers = await Promise.all(cancels);
+      for (const [i, order] of orders.entries()) {
+        outcomes.push({
+          order,
+          token: tokens[i] ?? "",
+          inFile: inFile.has(order.displayId),
+          cancel: answers[i]?.status ?? 0,
+        });
+      }
+    }
+    for (const { order, token, inFile, cancel } of outcomes) {
+      const state = await orderState(token);
+      const handed = inFile && state.exported && state.state !== "canceled";
+      const cancelledOnly = state.state === "canceled" && !inFile && !state.exported;
+      expect({ order: order.displayId, handed, cancelledOnly }).toMatchObject({
+        handed: !cancelledOnly,
+      });
+      // The loser is told: a cancel that came too late is a 409, not a "refunded".
+      expect({ order: order.displayId, cancel }).toEqual({
+        order: order.displayId,
+        cancel: handed ? 409 : 200,
+      });
+    }
   });
 });
 
@@ -299,7 +487,7 @@ describe("two tracking imports of the same file at once", () => {
   it("ship each order exactly once between them", async () => {
     const c = await place(laptop, 1, "e@example.ch");
     const d = await place(phone, 2, "f@example.ch");
-    await exportCsv("");
+    await exportCsv();
     const file = [
       "order_number,carrier,tracking_number,shipped_date",
       `${c.displayId},Swiss Post,99.00.201,2027-03-03`,

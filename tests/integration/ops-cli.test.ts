@@ -58,6 +58,14 @@ describe("npm run ops", () => {
     const second = await ops(["export", "--since", since]);
     expect(second.stdout.trimEnd().split("\r\n")).toHaveLength(1);
     expect(second.stderr).toContain("nothing new to export");
+    // The first export's file again, by the id it printed: the same file, nothing marked.
+    const exportId = /npm run ops -- export --again (export_\w+)/.exec(first.stderr)?.[1];
+    expect(exportId).toBeDefined();
+    const again = await ops(["export", "--again", exportId ?? ""]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    const third = await ops(["export", "--since", since]);
+    expect(third.stdout.trimEnd().split("\r\n")).toHaveLength(1);
   });
 
   it("imports a long tracking file in parts, reporting rejected rows by their line in the file", async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { sku } from "../../src/product/index.ts";
 import { adminClient } from "../support/admin.ts";
-import { readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
+import { minor, readyCart, regionId, storeClient, variantIdBySku } from "../support/store.ts";
 
 const { backendUrl, seeded } = inject("integration");
 
@@ -162,5 +162,65 @@ describe("the buyer's order status, by signed link", () => {
       email: placed.email,
     });
     expect(right.status).toBe(429);
+  });
+});
+
+describe("a paid order the buyer cancels", () => {
+  it("is refunded exactly its items, shipping and tax: the order's total", async () => {
+    const paid = await placeOrder("paula.refund@example.ch", 1);
+    const headers = { authorization: `Bearer ${adminToken}`, "content-type": "application/json" };
+    const fields =
+      "total,item_subtotal,shipping_subtotal,tax_total,payment_status,*items,*payment_collections.payments,*payment_collections.payments.refunds";
+    interface PaidOrder {
+      total: number;
+      item_subtotal: number;
+      shipping_subtotal: number;
+      tax_total: number;
+      payment_status: string;
+      items: { unit_price: number; quantity: number }[];
+      payment_collections: {
+        payments: { id: string; amount: number; refunds: { amount: number }[] | null }[];
+      }[];
+    }
+    const read = async () =>
+      (await admin(`/admin/orders/${paid.orderId}?fields=${fields}`)) as {
+        order: PaidOrder;
+      };
+    // Charged at checkout, as the shop's Stripe setup does (capture: true).
+    const { order: placedOrder } = await read();
+    for (const payment of placedOrder.payment_collections.flatMap((c) => c.payments)) {
+      const captured = await fetch(`${backendUrl}/admin/payments/${payment.id}/capture`, {
+        method: "POST",
+        headers,
+        body: "{}",
+      });
+      expect(captured.status).toBe(200);
+    }
+    const link = await store("/store/order-status/token", {
+      order_id: paid.orderId,
+      cart_id: paid.cartId,
+    });
+    const cancel = await store("/store/order-status/cancel", { token: link.json.token });
+    expect(cancel.status).toBe(200);
+
+    const { order } = await read();
+    expect(order.payment_status).toBe("refunded");
+    const refunded = order.payment_collections
+      .flatMap((c) => c.payments)
+      .flatMap((p) => p.refunds ?? [])
+      .reduce((sum, r) => sum + minor(r.amount), 0);
+    // What was charged, as placed (a cancelled order's total reads 0 afterwards).
+    const items = placedOrder.items.reduce((sum, i) => sum + i.unit_price * i.quantity, 0);
+    expect(minor(placedOrder.item_subtotal)).toBe(minor(items));
+    expect(minor(placedOrder.shipping_subtotal)).toBeGreaterThan(0);
+    // Swiss VAT of 8.1% on the goods and on the shipping.
+    expect(placedOrder.tax_total).toBeCloseTo(
+      (placedOrder.item_subtotal + placedOrder.shipping_subtotal) * 0.081,
+      6,
+    );
+    expect(refunded).toBe(
+      minor(placedOrder.item_subtotal + placedOrder.shipping_subtotal + placedOrder.tax_total),
+    );
+    expect(refunded).toBe(minor(placedOrder.total));
   });
 });

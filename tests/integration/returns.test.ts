@@ -45,7 +45,7 @@ async function placeOrder(email: string, quantity: number): Promise<Placed> {
 }
 
 async function exportAll() {
-  const response = await admin.fetch("/admin/ops/export.csv");
+  const response = await admin.fetch("/admin/ops/exports", { method: "POST", body: "{}" });
   expect(response.status).toBe(200);
   await response.text();
 }
@@ -87,7 +87,8 @@ describe("after the order reaches the 3PL", () => {
     const status = await statusOf(recent);
     expect(status).toMatchObject({ exported: true, can_cancel: false, can_return: false });
     const cancel = await store("/store/order-status/cancel", { token: recent.token });
-    expect(cancel.status).toBe(400);
+    expect(cancel.status).toBe(409);
+    expect(String(cancel.json.message)).toMatch(/already handed to the warehouse/);
     const early = await store("/store/order-status/return", { token: recent.token });
     expect(early.status).toBe(400);
     expect(String(early.json.message)).toMatch(/not shipped yet/);

@@ -12,7 +12,15 @@ describe("csvField", () => {
     ["a leading + is neutralised", "+41 44 000 00 00", "'+41 44 000 00 00"],
     ["a leading - is neutralised", "-1+1", "'-1+1"],
     ["a leading @ is neutralised", "@SUM(A1)", "'@SUM(A1)"],
-    ["a leading tab is neutralised", "\t=1", "'\t=1"],
+    ["a leading tab is neutralised and quoted", "\t=1", '"\'\t=1"'],
+    ["a leading carriage return is neutralised and quoted", "\r=1", '"\'\r=1"'],
+    ["a formula after leading spaces is neutralised", "  =1+1", "'  =1+1"],
+    ["a formula after a no-break space is neutralised", "\u00a0@SUM(A1)", "'\u00a0@SUM(A1)"],
+    // A semicolon-locale spreadsheet splits on ;: quoted, the field stays one text cell.
+    ["a semicolon then a formula is quoted", ";=1+cmd|' /C calc'!A0", "\";=1+cmd|' /C calc'!A0\""],
+    ["a semicolon inside a field quotes it", "Muster; Anna", '"Muster; Anna"'],
+    ["a tab inside a field quotes it", "a\t=1", '"a\t=1"'],
+    ["an = later in the text is left alone", "a=b", "a=b"],
     ["null is an empty field", null, ""],
     ["a number is written as a number", 42, "42"],
     ["a negative number stays a number", -3, "-3"],
@@ -27,7 +35,7 @@ describe("csvField", () => {
 
 describe("parseCsv", () => {
   it("reads back what csvRow wrote, whatever the fields hold", () => {
-    const nasty = ["a,b", 'say "hi"', "two\nlines", "", "plain"];
+    const nasty = ["a,b", 'say "hi"', "two\nlines", "", "plain", "x;y", "tab\there"];
     const [record] = parseCsv(csvRow(nasty));
     expect(record?.fields).toEqual(nasty);
   });

@@ -5,6 +5,7 @@ import {
   type MedusaResponse,
 } from "@medusajs/framework/http";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
+import { refuseForeignPages } from "../lib/cross-site";
 import { cacheAnonymousGet } from "../lib/response-cache";
 import {
   type CartLine,
@@ -133,6 +134,12 @@ export default defineMiddlewares({
       middlewares: [refuse(lineItemBodyProblem), refuseOverLimits("update")],
     },
     // A 3PL's tracking file for thousands of orders is bigger than the default 100 kB.
-    { matcher: "/admin/ops/tracking", methods: ["POST"], bodyParser: { sizeLimit: "5mb" } },
+    {
+      matcher: "/admin/ops/tracking",
+      methods: ["POST"],
+      bodyParser: { sizeLimit: "5mb" },
+      middlewares: [refuseForeignPages],
+    },
+    { matcher: "/admin/ops/exports", methods: ["POST"], middlewares: [refuseForeignPages] },
   ],
 });

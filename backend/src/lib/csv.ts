@@ -3,19 +3,30 @@
  * fields quoted when they hold a quote, comma or line break.
  */
 
-/** Leading characters a spreadsheet would run as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A text a spreadsheet would run as a formula (CSV injection): one that starts, after any
+ * spaces, with = + - @, or with a tab or carriage return (which some spreadsheets skip).
+ */
+const FORMULA_START = /^[ \u00a0]*[=+\-@\t\r]/;
+
+/**
+ * Characters that make a field quoted: the quote, line breaks, and every character that some
+ * spreadsheet takes as a separator. A German or French Excel opens a CSV splitting on `;`,
+ * so an unquoted `x;=cmd()` would become a cell `=cmd()`; a tab splits in a pasted import.
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /**
  * One field, escaped. A text that starts like a formula gets a leading apostrophe so that
- * Excel or LibreOffice show it instead of running it; numbers are written as they are.
+ * Excel or LibreOffice show it instead of running it; a text holding a separator of any
+ * locale is quoted, so no part of it becomes a cell of its own; numbers are written as they are.
  */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   let text = value;
   if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvRow(values: readonly (string | number | null | undefined)[]): string {

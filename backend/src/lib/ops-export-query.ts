@@ -1,11 +1,14 @@
 import type { Knex } from "@mikro-orm/knex";
 import { allocationJoin } from "./order-batches";
 
-/** What an export is for: a batch, orders placed since a date, and whether to repeat. */
+/**
+ * What an export is for: a batch, orders placed since a date; with `exportId`, exactly the
+ * orders that export handed over (its file again), else only orders never exported.
+ */
 export interface ExportFilter {
   batch?: number | undefined;
   since?: Date | undefined;
-  includeExported: boolean;
+  exportId?: string | undefined;
 }
 
 export interface ExportLine {
@@ -57,7 +60,12 @@ export async function streamExportLines(
     where.push("o.created_at >= ?");
     bindings.push(filter.since);
   }
-  if (!filter.includeExported) {
+  if (filter.exportId !== undefined) {
+    where.push(
+      "EXISTS (SELECT 1 FROM fulfilment_export fe WHERE fe.order_id = o.id AND fe.export_id = ? AND fe.deleted_at IS NULL)",
+    );
+    bindings.push(filter.exportId);
+  } else {
     where.push(
       "NOT EXISTS (SELECT 1 FROM fulfilment_export fe WHERE fe.order_id = o.id AND fe.deleted_at IS NULL)",
     );

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { Modules } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
+import { payableAmount } from "../../lib/currency-amount";
 import { INTAKE_PAYMENT_PROVIDER } from "../../lib/intake-orders";
 import type { PreparedOrders } from "./prepare-intake-orders";
 
@@ -14,7 +15,8 @@ interface Authorised {
 
 /**
  * A payment collection per order for its total, a session with the intake payment provider,
- * authorised. Compensation cancels the payments and deletes the collections.
+ * authorised. Compensation cancels the payments and deletes the collections. The amount is the
+ * order's total rounded to the currency's decimals: a card cannot be charged 19.8904.
  */
 export const authoriseIntakePaymentsStep = createStep(
   "authorise-intake-payments",
@@ -22,7 +24,7 @@ export const authoriseIntakePaymentsStep = createStep(
     const payments = container.resolve(Modules.PAYMENT);
     const collections = await payments.createPaymentCollections(
       totals.map((t) => ({
-        amount: t.amount,
+        amount: payableAmount(t.amount, t.currency_code),
         currency_code: t.currency_code,
         metadata: { order_id: t.order_id },
       })),
@@ -40,7 +42,7 @@ export const authoriseIntakePaymentsStep = createStep(
         const session = await payments.createPaymentSession(collection.id, {
           provider_id: INTAKE_PAYMENT_PROVIDER,
           currency_code: total.currency_code,
-          amount: total.amount,
+          amount: payableAmount(total.amount, total.currency_code),
           data: {},
         });
         const payment = await payments.authorizePaymentSession(session.id, {});

@@ -27,6 +27,33 @@ async function call<T>(path: string, body?: unknown): Promise<T> {
   return json;
 }
 
+/**
+ * Hands the batch's new orders to the 3PL (POST: it marks them exported) and saves the CSV the
+ * response carries; a link could only GET, and a GET must change nothing.
+ */
+async function exportBatch(batchNumber: number): Promise<boolean> {
+  const response = await fetch("/admin/ops/exports", {
+    method: "POST",
+    credentials: "include",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ batch: batchNumber }),
+  });
+  if (!response.ok) {
+    const json = (await response.json().catch(() => ({}))) as { message?: string };
+    throw new Error(json.message ?? `HTTP ${response.status}`);
+  }
+  const blob = await response.blob();
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = `camslide-batch-${batchNumber}-${response.headers.get("x-camslide-export-id") ?? "export"}.csv`;
+  link.click();
+  // Revoked later: the browser may still be reading the file when click() returns.
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  // The header is one line; anything after it is an order line.
+  const text = await blob.text();
+  return text.indexOf("\n") < text.length - 1;
+}
+
 function BatchRow({ batch, onSaved }: { batch: Batch; onSaved: () => void }) {
   const [date, setDate] = useState(day(batch.ships_by));
   const [capacity, setCapacity] = useState(String(batch.capacity_units));
@@ -34,6 +61,14 @@ function BatchRow({ batch, onSaved }: { batch: Batch; onSaved: () => void }) {
   const [message, setMessage] = useState<string | undefined>();
   const id = useId();
   const fill = batch.capacity_units > 0 ? batch.allocated_units / batch.capacity_units : 1;
+  const exportNow = async () => {
+    setMessage(undefined);
+    try {
+      if (!(await exportBatch(batch.number))) setMessage("Nothing new to export.");
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    }
+  };
   const save = async () => {
     setMessage(undefined);
     try {
@@ -103,13 +138,9 @@ function BatchRow({ batch, onSaved }: { batch: Batch; onSaved: () => void }) {
         <Button variant="secondary" onClick={save}>
           Save (buyers are told of a new date)
         </Button>
-        <a
-          className="txt-compact-small text-ui-fg-interactive"
-          href={`/admin/ops/export.csv?batch=${batch.number}`}
-          download={`camslide-batch-${batch.number}.csv`}
-        >
-          Export for the 3PL (CSV)
-        </a>
+        <Button variant="transparent" onClick={exportNow}>
+          Export new orders for the 3PL (CSV)
+        </Button>
       </div>
       {message && <Text className="text-ui-fg-error">{message}</Text>}
     </div>
