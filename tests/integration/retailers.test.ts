@@ -321,7 +321,7 @@ describe("a credited order that comes back", () => {
 
     // Shipped the way the maker ships (the 3PL export, then its tracking file), then returned
     // from the buyer's signed order page: every shipped unit asked back.
-    const exported = await admin.fetch("/admin/ops/export.csv");
+    const exported = await admin.fetch("/admin/ops/exports", { method: "POST", body: "{}" });
     expect(exported.status).toBe(200);
     await exported.text();
     const today = new Date().toISOString().slice(0, 10);
