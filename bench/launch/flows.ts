@@ -388,6 +388,7 @@ async function quotePlaceConfirm(
 interface IntakeStatus {
   status: "pending" | "converting" | "done" | "failed";
   order_token: string | null;
+  poll_after_ms?: number;
 }
 
 /**
@@ -408,7 +409,7 @@ async function follow(
   try {
     for (let attempt = 0; current.status !== "done" || !current.order_token; attempt++) {
       if (current.status === "failed") return { polls, ended: "failed" };
-      const delay = nextPollDelayMs(attempt, performance.now() - started);
+      const delay = nextPollDelayMs(attempt, performance.now() - started, current.poll_after_ms);
       if (delay === undefined) return { polls, ended: "rested" };
       await new Promise((resolve) => setTimeout(resolve, delay));
       current = (await api.call<{ intake: IntakeStatus }>(base, steps, "poll", "GET", statusPath))

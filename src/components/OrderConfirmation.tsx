@@ -43,8 +43,11 @@ export default function OrderConfirmation({ locale }: Props) {
       void (async () => {
         const started = Date.now();
         for (let attempt = 0; !stopped; attempt++) {
+          // The shop's hint of when to ask again; after an error, the page's own schedule.
+          let hintMs: number | undefined;
           try {
             const current = await intakeStatus(intakeId, access);
+            hintMs = current.poll_after_ms;
             setIntake(current);
             if (current.status === "done" && current.order_token) {
               settlePlacedBasket(intakeId, false);
@@ -65,7 +68,7 @@ export default function OrderConfirmation({ locale }: Props) {
             }
             setError(describeError(reason, t));
           }
-          const delay = nextPollDelayMs(attempt, Date.now() - started);
+          const delay = nextPollDelayMs(attempt, Date.now() - started, hintMs);
           if (delay === undefined) {
             setResting(true);
             return;

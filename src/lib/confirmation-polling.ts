@@ -10,16 +10,27 @@ export const confirmationPolling = {
   fastAttempts: 10,
   /** Then every 5 s. */
   slowMs: 5_000,
+  /** The longest the page waits when the shop says its order is still far off. */
+  maxHintMs: 30_000,
   /** After 2 minutes the page rests until the shopper presses "Check again". */
   restAfterMs: 120_000,
 } as const;
 
 /**
  * How long to wait before asking again, after `attempt` answers (0 after the first), or
- * undefined when the page should rest.
+ * undefined when the page should rest. The shop's hint (`poll_after_ms`: about when the order
+ * should exist, from the checkout's place in the queue) is followed when it gives one, kept
+ * between 1 and 30 s.
  */
-export function nextPollDelayMs(attempt: number, elapsedMs: number): number | undefined {
+export function nextPollDelayMs(
+  attempt: number,
+  elapsedMs: number,
+  hintMs?: number,
+): number | undefined {
   if (elapsedMs > confirmationPolling.restAfterMs) return undefined;
+  if (hintMs !== undefined && Number.isFinite(hintMs)) {
+    return Math.min(confirmationPolling.maxHintMs, Math.max(confirmationPolling.fastMs, hintMs));
+  }
   return attempt < confirmationPolling.fastAttempts
     ? confirmationPolling.fastMs
     : confirmationPolling.slowMs;

@@ -41,6 +41,8 @@ export interface Intake {
   error?: string;
   /** A failed intake's cart, opened again. */
   cart_id?: string | null;
+  /** While it waits: when to ask again, about when its order should exist. */
+  poll_after_ms?: number;
 }
 
 /** What the queue takes: a Medusa cart by id, or the browser's basket (region and lines). */

@@ -70,6 +70,11 @@ export class ConversionPace {
     }
   }
 
+  /** The pace conversion keeps even during a rush: orders a second, at the least. */
+  floorPerSecond(): number {
+    return this.options.floorBatch / (this.options.floorEveryMs / 1000);
+  }
+
   private trim(now: number): void {
     while (this.arrivals.length > 0 && (this.arrivals[0] ?? 0) < now - this.windowMs) {
       this.arrivals.shift();

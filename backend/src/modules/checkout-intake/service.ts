@@ -246,6 +246,37 @@ export default class CheckoutIntakeModuleService extends MedusaService({
   }
 
   /**
+   * The queue's shape, for telling waiting pages when to ask again: how many intakes wait and
+   * the span of their arrival times (the partial index on waiting intakes' created_at answers
+   * it), and how many became orders in the last 10 seconds.
+   */
+  @InjectManager()
+  async queueShape(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{
+    waiting: number;
+    oldest: Date | null;
+    newest: Date | null;
+    doneLast10s: number;
+  }> {
+    const manager = sharedContext.manager as EntityManager;
+    const [waiting] = await manager.execute<
+      { n: string; oldest: Date | null; newest: Date | null }[]
+    >(
+      `SELECT count(*) AS n, min(created_at) AS oldest, max(created_at) AS newest
+         FROM checkout_intake WHERE status IN ('pending', 'converting') AND deleted_at IS NULL`,
+    );
+    const [done] = await manager.execute<{ n: string }[]>(
+      `SELECT count(*) AS n FROM checkout_intake
+        WHERE status = 'done' AND updated_at > now() - interval '10 seconds' AND deleted_at IS NULL`,
+    );
+    return {
+      waiting: Number(waiting?.n ?? 0),
+      oldest: waiting?.oldest ? new Date(waiting.oldest) : null,
+      newest: waiting?.newest ? new Date(waiting.newest) : null,
+      doneLast10s: Number(done?.n ?? 0),
+    };
+  }
+
+  /**
    * The queue as the maker watches it on launch day: intakes by status, how long the oldest
    * has waited, how many became orders in the last minute, and the latest that failed for good
    * (their shoppers were told nothing was charged; their carts were given back).
