@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk";
 import { Badge, Container, Heading, Input, Table, Text } from "@medusajs/ui";
 import { useEffect, useId, useState } from "react";
+import type { RetailerReview as Review } from "../../../lib/retailer-review";
 
 interface Totals {
   orders: number;
@@ -8,17 +9,6 @@ interface Totals {
   returned_net: number;
   return_pending_net: number;
   commission: number;
-}
-
-/** lib/retailer-review.ts: what lets the maker judge a retailer's claims before paying. */
-interface Review {
-  tokens_issued: number;
-  carts_credited: number;
-  orders: number;
-  orders_by_origin: { origin: string; orders: number }[];
-  cancelled_or_returned: number;
-  flagged: Record<string, number>;
-  top_client: { client: string; orders: number } | null;
 }
 
 const FLAG_MEANING: Record<string, string> = {
