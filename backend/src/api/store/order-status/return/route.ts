@@ -69,7 +69,9 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
       fields: ["fulfillments.location_id"],
       filters: { id: orderId },
     });
-    const locationId = shipped[0]?.fulfillments?.find((f) => f?.location_id)?.location_id;
+    const fulfillments = ((shipped[0] as { fulfillments?: unknown } | undefined)?.fulfillments ??
+      []) as ({ location_id?: string | null } | null)[];
+    const locationId = fulfillments.find((f) => f?.location_id)?.location_id;
     if (items.length === 0 || !option || !locationId) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
