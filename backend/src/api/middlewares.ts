@@ -14,7 +14,6 @@ import {
   lineItemBodyProblem,
   linesAfter,
 } from "./cart-input-rules";
-import { roundPaymentCollection } from "./payment-collection-rules";
 import {
   unreadablePathProblem,
   unreadableTextBodyProblem,
@@ -133,11 +132,6 @@ export default defineMiddlewares({
       matcher: "/store/carts/:id/line-items/:line_id",
       methods: ["POST"],
       middlewares: [refuse(lineItemBodyProblem), refuseOverLimits("update")],
-    },
-    {
-      matcher: "/store/payment-collections/:id/payment-sessions",
-      methods: ["POST"],
-      middlewares: [roundPaymentCollection],
     },
     // A 3PL's tracking file for thousands of orders is bigger than the default 100 kB.
     {
